@@ -1,0 +1,76 @@
+// Analyzer: the one entry point of the core. Bytes in, report out.
+//
+//   Analyzer a(options);
+//   a.begin_file("result.json"); a.feed(chunk)...; a.end_file();   // per input
+//   std::string json = a.report_json();
+//
+// CONTRACT
+// - feed() takes chunks of any size (1 byte … 64 MB) split anywhere; the caller
+//   owns the bytes, which need only live during the call.
+// - Memory is O(chunk + largest message + aggregates): the analyzer keeps a
+//   compact record per link (about 12 bytes) and per-chat histograms, never text.
+// - Errors are values: a bad file yields an InputError (file, byte offset,
+//   expectation); its chats read so far stay counted and are flagged partial;
+//   other files are unaffected. Nothing here throws on user data.
+// - merge(other) adds another analyzer's corpus (e.g. a parallel worker's);
+//   the report of the merged analyzer equals that of one analyzer fed all
+//   inputs, provided files are merged in the same order.
+// - report() is a pure function of the corpus and ReportOptions: changing the
+//   time zone, bucket or filters never needs the files again.
+// Not copyable. Movable.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "linkdrift/aggregate/corpus.h"
+#include "linkdrift/aggregate/report_options.h"
+#include "linkdrift/model.h"
+#include "linkdrift/reader/export_reader.h"
+
+namespace linkdrift {
+
+// One link record as the `links` export streams it (no storage needed).
+struct LinkRecord {
+  const std::string* file;
+  const ChatInfo* chat;  // name/type may still be empty until the chat ends
+  std::int64_t message_id;
+  std::int64_t date;     // unix seconds UTC
+  bool forwarded;
+  const Link* link;
+};
+using LinkRecordCallback = std::function<void(const LinkRecord&)>;
+
+class Analyzer {
+ public:
+  Analyzer();
+  ~Analyzer();
+  Analyzer(Analyzer&&) noexcept;
+  Analyzer& operator=(Analyzer&&) noexcept;
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
+
+  // Called synchronously for every link record as it is found (optional).
+  void on_link_record(LinkRecordCallback callback);
+
+  void begin_file(std::string name);
+  void feed(std::string_view bytes);
+  void end_file();
+
+  // Adds `other`'s corpus after this one's (other is left empty).
+  void merge(Analyzer&& other);
+
+  const Corpus& corpus() const;
+  const std::vector<InputError>& errors() const;
+
+  std::string report_json(const ReportOptions& options = {}) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace linkdrift
