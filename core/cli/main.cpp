@@ -1,1 +1,88 @@
-int main() { return 0; }
+// linkdrift CLI: report | links | summary over Telegram Desktop exports.
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/input.h"
+#include "cli/links_output.h"
+#include "cli/options.h"
+#include "cli/summary.h"
+#include "linkdrift/aggregate/report_builder.h"
+#include "linkdrift/analyzer.h"
+
+namespace {
+
+using namespace linkdrift;
+using namespace linkdrift::cli;
+
+constexpr int kExitOk = 0, kExitInputFailed = 1, kExitUsage = 2;
+
+int run(const CliOptions& o) {
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(nullptr, &std::fclose);
+  std::FILE* out = stdout;
+  if (!o.out.empty()) {
+    file.reset(std::fopen(o.out.c_str(), "wb"));
+    if (!file) {
+      std::perror(("linkdrift: cannot write " + o.out).c_str());
+      return kExitUsage;
+    }
+    out = file.get();
+  }
+
+  Analyzer analyzer;
+  LinksWriter links(out, o.links_format, o.excel_safe);
+  if (o.command == Command::links) {
+    links.write_header();
+    analyzer.on_link_record([&](const LinkRecord& r) {
+      if (!o.report.include_forwarded && r.forwarded) return;
+      if (r.date < o.report.from || r.date >= o.report.to) return;
+      links.write(r);
+    });
+  }
+
+  ReadSettings settings{o.chunk_size, o.progress ? (*o.progress ? 1 : 0) : (o.command == Command::summary ? 1 : -1)};
+  for (const std::string& path : expand_inputs(o.inputs)) {
+    const std::size_t errors_before = analyzer.errors().size();
+    read_file_into(analyzer, path, settings);
+    for (std::size_t i = errors_before; i < analyzer.errors().size(); ++i) {
+      const InputError& e = analyzer.errors()[i];
+      std::fprintf(stderr, "linkdrift: error: %s: byte %llu: %s\n", e.file.c_str(),
+                   static_cast<unsigned long long>(e.offset), e.message.c_str());
+    }
+  }
+
+  if (o.command == Command::report) {
+    const std::string json = build_report(analyzer.corpus(), o.report)
+                                 .dump(o.compact ? -1 : 1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    std::fwrite(json.data(), 1, json.size(), out);
+    std::fputc('\n', out);
+  } else if (o.command == Command::summary) {
+    print_summary(out, build_report(analyzer.corpus(), o.report));
+  }
+  if (std::fflush(out) != 0 || std::ferror(out)) {
+    std::perror("linkdrift: write failed");
+    return kExitInputFailed;
+  }
+  return analyzer.errors().empty() ? kExitOk : kExitInputFailed;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string error;
+  const auto options = parse_args(std::vector<std::string>(argv + 1, argv + argc), error);
+  if (!options) {
+    std::fprintf(stderr, "linkdrift: %s\nTry 'linkdrift --help'.\n", error.c_str());
+    return kExitUsage;
+  }
+  if (options->command == Command::help) {
+    std::fputs(kUsage, stdout);
+    return kExitOk;
+  }
+  if (options->command == Command::version) {
+    std::puts("linkdrift " LINKDRIFT_VERSION);
+    return kExitOk;
+  }
+  return run(*options);
+}

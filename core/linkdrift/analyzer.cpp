@@ -1,16 +1,131 @@
 #include "linkdrift/analyzer.h"
+
+#include "linkdrift/aggregate/report_builder.h"
+#include "linkdrift/extract/extractor.h"
+
 namespace linkdrift {
-struct Analyzer::Impl { Corpus corpus; std::vector<InputError> errors; };
+
+// The reader's sink: extracts links per message, dedups them per message and
+// stores compact rows in the corpus.
+struct Analyzer::Impl final : ReaderSink {
+  Impl() : reader(*this) {}
+
+  LinkExtractor extractor;
+  ExportReader reader;
+  Corpus corpus;
+  std::vector<InputError> errors;
+  LinkRecordCallback callback;
+
+  std::uint32_t current_file = 0;
+  bool in_file = false;
+  std::uint32_t current_chat = 0;  // valid while a chat is open
+  bool chat_open = false;
+  std::vector<Link> found;         // scratch, reused per message
+  std::vector<const Link*> unique; // scratch, reused per message
+
+  void on_chat_begin(const ChatInfo& chat) override {
+    current_chat = corpus.add_chat(current_file, chat);
+    chat_open = true;
+  }
+
+  void on_message(int, const MessageView& m) override {
+    if (!chat_open) return;  // the reader guarantees a chat; be defensive anyway
+    ChatData& chat = corpus.chat(current_chat);
+    if (m.is_service) {
+      ++chat.service_messages;
+    } else {
+      if (chat.messages == 0 || m.date < chat.first_date) chat.first_date = m.date;
+      if (chat.messages == 0 || m.date > chat.last_date) chat.last_date = m.date;
+      ++chat.messages;
+      chat.message_times.add(m.date);
+      if (m.forwarded) chat.forwarded_times.add(m.date);
+    }
+    found.clear();
+    for (const Fragment& f : m.fragments) extractor.scan(f.text, f.source, found);
+    if (found.empty()) return;
+
+    unique.clear();
+    for (const Link& link : found) {
+      bool seen = false;
+      for (const Link* u : unique) seen = seen || u->same_identity(link);
+      if (!seen) unique.push_back(&link);
+    }
+    std::uint8_t flags = LinkRow::kFirstOfMessage;
+    if (m.forwarded) flags |= LinkRow::kForwarded;
+    for (const Link* link : unique) {
+      const std::uint32_t id = corpus.targets().intern(link->platform, link->kind, link->target, link->url);
+      chat.links.push_back({static_cast<std::uint32_t>(static_cast<std::int32_t>(m.date)), id,
+                            link->source, flags});
+      flags &= static_cast<std::uint8_t>(~LinkRow::kFirstOfMessage);
+      if (callback)
+        callback({&corpus.file(current_file).name, &chat.info, m.id, m.date, m.forwarded, link});
+    }
+  }
+
+  void on_chat_end(const ChatInfo& chat) override {
+    if (chat_open) corpus.chat(current_chat).info = chat;
+    chat_open = false;
+  }
+
+  void on_error(const InputError& error) override {
+    FileData& file = corpus.file(current_file);
+    file.has_error = true;
+    file.error_offset = error.offset;
+    file.error_message = error.message;
+    errors.push_back(error);
+    if (chat_open) corpus.chat(current_chat).partial = true;
+    chat_open = false;
+  }
+};
+
 Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {}
 Analyzer::~Analyzer() = default;
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
-void Analyzer::on_link_record(LinkRecordCallback) {}
-void Analyzer::begin_file(std::string) {}
-void Analyzer::feed(std::string_view) {}
-void Analyzer::end_file() {}
-void Analyzer::merge(Analyzer&&) {}
+
+void Analyzer::on_link_record(LinkRecordCallback callback) { impl_->callback = std::move(callback); }
+
+void Analyzer::begin_file(std::string name) {
+  if (impl_->in_file) end_file();
+  impl_->current_file = impl_->corpus.add_file(name);
+  impl_->in_file = true;
+  impl_->chat_open = false;
+  impl_->reader.begin_file(std::move(name));
+}
+
+void Analyzer::feed(std::string_view bytes) {
+  if (!impl_->in_file) return;
+  impl_->reader.feed(bytes);
+}
+
+void Analyzer::end_file() {
+  if (!impl_->in_file) return;
+  impl_->reader.end_file();
+  impl_->corpus.file(impl_->current_file).bytes = impl_->reader.offset();
+  impl_->in_file = false;
+  impl_->chat_open = false;
+}
+
+void Analyzer::fail_file(std::string message) {
+  if (!impl_->in_file || impl_->corpus.file(impl_->current_file).has_error) return;
+  FileData& file = impl_->corpus.file(impl_->current_file);
+  file.bytes = impl_->reader.offset();
+  impl_->on_error({file.name, file.bytes, std::move(message)});
+  impl_->in_file = false;
+}
+
+void Analyzer::merge(Analyzer&& other) {
+  impl_->corpus.append(other.impl_->corpus);
+  impl_->errors.insert(impl_->errors.end(), other.impl_->errors.begin(), other.impl_->errors.end());
+  other.impl_ = std::make_unique<Impl>();
+}
+
 const Corpus& Analyzer::corpus() const { return impl_->corpus; }
 const std::vector<InputError>& Analyzer::errors() const { return impl_->errors; }
-std::string Analyzer::report_json(const ReportOptions&) const { return "{}"; }
+
+std::string Analyzer::report_json(const ReportOptions& options) const {
+  // Names from hostile files may hold invalid UTF-8: replace it, never throw.
+  return build_report(impl_->corpus, options).dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
 }  // namespace linkdrift

@@ -59,6 +59,9 @@ class Analyzer {
   void begin_file(std::string name);
   void feed(std::string_view bytes);
   void end_file();
+  // Marks the current file as failed with `message` at the current offset
+  // (e.g. an I/O error the caller met); the rest of the file is ignored.
+  void fail_file(std::string message);
 
   // Adds `other`'s corpus after this one's (other is left empty).
   void merge(Analyzer&& other);

@@ -1,5 +1,112 @@
-// Corpus: everything the analyzer keeps from its inputs (compact, mergeable).
+// Corpus: everything the analyzer keeps from its inputs — compact, mergeable,
+// and enough to compute any report (any bucket, time zone, filter) later.
+//
+// Per link record 12 bytes (LinkRow); per chat three run-length histograms of
+// message times at minute resolution; distinct targets interned once. No text.
+//
+// CONTRACT
+// - Rows of one message are contiguous and the first carries kFirstOfMessage.
+// - A target id indexes Corpus::targets(); ids are stable for this corpus only
+//   (merge() remaps the other corpus' ids).
 #pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "linkdrift/model.h"
+#include "linkdrift/reader/export_reader.h"
+
 namespace linkdrift {
-class Corpus {};
+
+struct TargetEntry {
+  Platform platform;
+  Kind kind;
+  std::string target;
+  std::string example_url;  // the first url seen for it
+};
+
+// Interns (platform, kind, target) triples.
+class TargetTable {
+ public:
+  // Returns the id of the triple, adding it (with `url` as example) if new.
+  std::uint32_t intern(Platform platform, Kind kind, std::string_view target, std::string_view url);
+  const TargetEntry& operator[](std::uint32_t id) const { return entries_[id]; }
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  std::vector<TargetEntry> entries_;
+  std::unordered_map<std::string, std::uint32_t> ids_;
+};
+
+struct LinkRow {
+  static constexpr std::uint8_t kFirstOfMessage = 1;
+  static constexpr std::uint8_t kForwarded = 2;
+
+  std::int64_t date() const { return static_cast<std::int32_t>(date_); }
+
+  std::uint32_t date_;   // unix seconds, stored as int32 bits (dates 1901..2038)
+  std::uint32_t target;  // id in TargetTable
+  Source source;
+  std::uint8_t flags;
+};
+static_assert(sizeof(LinkRow) == 12);
+
+// Message counts by minute, run-length encoded: (minute since epoch, count).
+// Appending is O(1) for time-ordered input; order is not required.
+class MinuteHistogram {
+ public:
+  void add(std::int64_t unix_seconds);
+  void append(const MinuteHistogram& other);
+  const std::vector<std::pair<std::int64_t, std::uint32_t>>& runs() const { return runs_; }
+
+ private:
+  std::vector<std::pair<std::int64_t, std::uint32_t>> runs_;
+};
+
+struct ChatData {
+  std::uint32_t file = 0;     // index into Corpus::files()
+  ChatInfo info;
+  bool partial = false;       // its file had an error before the chat ended
+  std::uint64_t messages = 0;  // non-service messages
+  std::uint64_t service_messages = 0;
+  std::int64_t first_date = 0;      // exact extremes of non-service message dates
+  std::int64_t last_date = 0;       // (valid when messages > 0)
+  MinuteHistogram message_times;    // non-service messages
+  MinuteHistogram forwarded_times;  // the forwarded subset of message_times
+  std::vector<LinkRow> links;
+};
+
+struct FileData {
+  std::string name;
+  std::uint64_t bytes = 0;
+  bool has_error = false;
+  std::uint64_t error_offset = 0;
+  std::string error_message;
+};
+
+class Corpus {
+ public:
+  // Ingestion, in stream order (the analyzer drives these).
+  std::uint32_t add_file(std::string name);
+  std::uint32_t add_chat(std::uint32_t file, const ChatInfo& info);
+  ChatData& chat(std::uint32_t index) { return chats_[index]; }
+  FileData& file(std::uint32_t index) { return files_[index]; }
+  TargetTable& targets() { return targets_; }
+
+  // Appends `other` after this corpus, remapping its target ids.
+  void append(const Corpus& other);
+
+  const std::vector<FileData>& files() const { return files_; }
+  const std::vector<ChatData>& chats() const { return chats_; }
+  const TargetTable& targets() const { return targets_; }
+
+ private:
+  std::vector<FileData> files_;
+  std::vector<ChatData> chats_;
+  TargetTable targets_;
+};
+
 }  // namespace linkdrift

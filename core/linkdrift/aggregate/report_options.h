@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string_view>
 
@@ -16,10 +17,16 @@ struct ReportOptions {
   Bucket bucket = Bucket::month;
   int tz_offset_minutes = 0;        // reporting time zone, east of UTC (e.g. +180 for Moscow)
   bool include_forwarded = true;    // false: forwarded messages and their links are left out
-  double signature_threshold = 0.5; // a target in >= this share of a chat's messages is its signature
+  // A target in >= this share of a chat's (counted) messages is that chat's
+  // signature (self-promotion), if the chat has >= signature_min_messages.
+  double signature_threshold = 0.5;
+  int signature_min_messages = 10;
+  bool exclude_signature = false;   // true: series, chats and top targets leave signature links out
   int top_targets = 20;             // top targets per platform (and per chat) to list
-  std::int64_t from = INT64_MIN;    // inclusive unix-seconds range of messages counted
-  std::int64_t to = INT64_MAX;      // exclusive
+  // Unix-seconds range [from, to) of the messages counted. Message counts use
+  // minute resolution, so bounds are effectively rounded down to the minute.
+  std::int64_t from = std::numeric_limits<std::int64_t>::min();
+  std::int64_t to = std::numeric_limits<std::int64_t>::max();
 };
 
 }  // namespace linkdrift

@@ -1,0 +1,89 @@
+#include "cli/summary.h"
+
+#include <string>
+#include <vector>
+
+namespace linkdrift::cli {
+namespace {
+
+// 1234567 -> "1,234,567"
+std::string grouped(std::uint64_t n) {
+  std::string s = std::to_string(n);
+  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
+  return s;
+}
+
+// Hostile names must not drive the terminal: control bytes become '?'.
+std::string printable(const nlohmann::ordered_json& j, std::size_t max_bytes = 200) {
+  std::string s = j.get<std::string>().substr(0, max_bytes);
+  for (char& c : s)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+  return s;
+}
+
+std::string text_or(const nlohmann::ordered_json& j, const char* fallback) {
+  return j.is_string() ? j.get<std::string>() : fallback;
+}
+
+}  // namespace
+
+void print_summary(std::FILE* out, const nlohmann::ordered_json& r) {
+  const auto& t = r["totals"];
+  std::fprintf(out, "%s files, %s chats, %s messages (%s service, %s forwarded)\n",
+               grouped(t["files"]).c_str(), grouped(t["chats"]).c_str(), grouped(t["messages"]).c_str(),
+               grouped(t["service_messages"]).c_str(), grouped(t["forwarded_messages"]).c_str());
+  std::fprintf(out, "dates %s .. %s; %s link records in %s messages (%s without signature links)\n\n",
+               text_or(t["first_date"], "-").c_str(), text_or(t["last_date"], "-").c_str(),
+               grouped(t["link_records"]).c_str(), grouped(t["messages_with_links"]).c_str(),
+               grouped(t["link_records_without_signature"]).c_str());
+
+  std::fprintf(out, "%-10s %12s %12s %10s %16s\n", "platform", "links", "messages", "targets", "w/o signature");
+  std::vector<std::string> active;
+  for (const auto& p : r["platforms"]) {
+    if (p["link_records"].get<std::uint64_t>() == 0) continue;
+    active.push_back(p["platform"].get<std::string>());
+    std::fprintf(out, "%-10s %12s %12s %10s %16s\n", active.back().c_str(), grouped(p["link_records"]).c_str(),
+                 grouped(p["messages"]).c_str(), grouped(p["targets"]).c_str(),
+                 grouped(p["without_signature"]["link_records"]).c_str());
+  }
+  if (active.empty()) std::fprintf(out, "(no links found)\n");
+
+  const auto& b = r["buckets"];
+  if (!b["keys"].empty()) {
+    std::fprintf(out, "\nlink records per %s\n%-10s %10s", b["unit"].get<std::string>().c_str(), b["unit"].get<std::string>().c_str(), "messages");
+    for (const auto& p : active) std::fprintf(out, " %9.9s", p.c_str());
+    std::fprintf(out, "\n");
+    std::size_t empty = 0;  // buckets with no message are left out of the table
+    for (std::size_t i = 0; i < b["keys"].size(); ++i) {
+      if (b["messages"][i].get<std::uint64_t>() == 0) {
+        ++empty;
+        continue;
+      }
+      std::fprintf(out, "%-10s %10s", b["keys"][i].get<std::string>().c_str(), grouped(b["messages"][i]).c_str());
+      for (const auto& p : active)
+        std::fprintf(out, " %9s", grouped(b["platforms"][p]["link_records"][i]).c_str());
+      std::fprintf(out, "\n");
+    }
+    if (empty > 0) std::fprintf(out, "(%zu %ss without messages not shown)\n", empty, b["unit"].get<std::string>().c_str());
+  }
+
+  bool header = false;
+  for (const auto& p : active) {
+    const auto& list = r["top_targets"][p];
+    if (list.empty() || p == "telegram" || p == "web") continue;  // the rare platforms are the story
+    if (!header) std::fprintf(out, "\ntop targets outside Telegram and the web\n");
+    header = true;
+    for (std::size_t i = 0; i < list.size() && i < 5; ++i)
+      std::fprintf(out, "  %-9s %-10s %6s  in %s chats  %s\n", p.c_str(), list[i]["kind"].get<std::string>().c_str(),
+                   grouped(list[i]["link_records"]).c_str(), grouped(list[i]["chats"]).c_str(),
+                   printable(list[i]["target"], 60).c_str());
+  }
+  if (!r["errors"].empty()) {
+    std::fprintf(out, "\n%zu input(s) failed (results above cover everything read):\n", r["errors"].size());
+    for (const auto& e : r["errors"])
+      std::fprintf(out, "  %s: byte %s: %s\n", printable(e["file"]).c_str(),
+                   grouped(e["offset"]).c_str(), printable(e["message"]).c_str());
+  }
+}
+
+}  // namespace linkdrift::cli

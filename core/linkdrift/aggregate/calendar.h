@@ -1,0 +1,39 @@
+// Civil-calendar arithmetic on unix seconds, without <chrono> time zones
+// (not available in every standard library we build with, e.g. wasm).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "linkdrift/aggregate/report_options.h"
+
+namespace linkdrift {
+
+struct CivilDate {
+  int year;
+  unsigned month;  // 1..12
+  unsigned day;    // 1..31
+};
+
+// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+std::int64_t days_from_civil(int year, unsigned month, unsigned day);
+CivilDate civil_from_days(std::int64_t days);
+
+// Floor division that is correct for negative numerators.
+inline std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
+
+// The bucket (month, ISO week starting Monday, or day) that `unix_seconds`
+// falls in after shifting by `tz_offset_minutes`, as an ordinal that is dense
+// and increasing: consecutive buckets differ by 1.
+std::int64_t bucket_ordinal(std::int64_t unix_seconds, int tz_offset_minutes, Bucket bucket);
+// "2024-09" for months; "2024-09-23" (the Monday) for weeks; "2024-09-23" for days.
+std::string bucket_label(std::int64_t ordinal, Bucket bucket);
+
+// "2024-09-23T12:00:00Z"
+std::string iso_utc(std::int64_t unix_seconds);
+// Parses "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS" (Z optional) as UTC; false if malformed.
+bool parse_iso_utc(const std::string& text, std::int64_t& unix_seconds);
+
+}  // namespace linkdrift

@@ -1,0 +1,435 @@
+#include "linkdrift/aggregate/report_builder.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "linkdrift/aggregate/calendar.h"
+
+namespace linkdrift {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+struct Counts {
+  std::uint64_t link_records = 0;
+  std::uint64_t messages = 0;  // messages with >= 1 such link
+  std::uint64_t targets = 0;   // distinct targets
+};
+
+Json counts_json(const Counts& c) {
+  return Json{{"link_records", c.link_records}, {"messages", c.messages}, {"targets", c.targets}};
+}
+
+// Distinct 64-bit keys (e.g. bucket << 32 | target id).
+class SeenSet {
+ public:
+  bool insert(std::uint64_t key) { return set_.insert(key).second; }
+
+ private:
+  std::unordered_set<std::uint64_t> set_;
+};
+
+struct TargetStats {
+  std::uint64_t link_records = 0;
+  std::int64_t first_seen = 0;
+  std::int64_t last_seen = 0;
+  std::uint32_t chats = 0;
+  std::uint32_t signature_chats = 0;
+  std::int64_t last_chat = -1;
+};
+
+bool in_range(std::int64_t t, const ReportOptions& o) { return t >= o.from && t < o.to; }
+
+bool row_counted(const LinkRow& row, const ReportOptions& o) {
+  return in_range(row.date(), o) && (o.include_forwarded || !(row.flags & LinkRow::kForwarded));
+}
+
+// Counted messages of a chat per bucket ordinal (sparse, ordered).
+std::map<std::int64_t, std::uint64_t> messages_per_bucket(const ChatData& chat, const ReportOptions& o) {
+  std::map<std::int64_t, std::uint64_t> out;
+  auto add = [&](const MinuteHistogram& h, int sign) {
+    for (const auto& [minute, count] : h.runs()) {
+      const std::int64_t t = minute * 60;
+      if (!in_range(t, o)) continue;
+      auto& slot = out[bucket_ordinal(t, o.tz_offset_minutes, o.bucket)];
+      slot = sign > 0 ? slot + count : slot - count;
+    }
+  };
+  add(chat.message_times, +1);
+  if (!o.include_forwarded) add(chat.forwarded_times, -1);
+  for (auto it = out.begin(); it != out.end();) it = it->second == 0 ? out.erase(it) : std::next(it);
+  return out;
+}
+
+// Accumulates everything in one pass over the corpus' rows.
+class ReportPass {
+ public:
+  ReportPass(const Corpus& corpus, const ReportOptions& options)
+      : corpus_(corpus), o_(options), target_stats_(corpus.targets().size()),
+        seen_all_(corpus.targets().size()), seen_nosig_(corpus.targets().size()) {}
+
+  Json run() {
+    Json chats = Json::array();
+    for (const ChatData& chat : corpus_.chats()) {
+      chat_buckets_.push_back(messages_per_bucket(chat, o_));
+      if (!chat_buckets_.back().empty()) {
+        min_bucket_ = std::min(min_bucket_, chat_buckets_.back().begin()->first);
+        max_bucket_ = std::max(max_bucket_, chat_buckets_.back().rbegin()->first);
+      }
+    }
+    const std::size_t nbuckets = max_bucket_ >= min_bucket_ ? static_cast<std::size_t>(max_bucket_ - min_bucket_ + 1) : 0;
+    bucket_messages_.assign(nbuckets, 0);
+    series_.assign(nbuckets, {});
+    for (std::size_t i = 0; i < corpus_.chats().size(); ++i)
+      chats.push_back(chat_pass(static_cast<std::int64_t>(i), chat_buckets_[i]));
+
+    Json report;
+    report["linkdrift_report"] = kReportSchemaVersion;
+    report["options"] = options_json(o_);
+    report["files"] = files_json();
+    report["totals"] = totals_json();
+    report["platforms"] = platforms_json();
+    report["buckets"] = buckets_json();
+    report["top_targets"] = top_targets_json();
+    report["chats"] = std::move(chats);
+    report["errors"] = errors_json();
+    return report;
+  }
+
+ private:
+  struct PerChat {
+    std::uint64_t counted_messages = 0;
+    std::unordered_map<std::uint32_t, std::uint64_t> target_messages;
+    std::unordered_set<std::uint32_t> signature;
+    std::array<std::map<std::int64_t, std::uint64_t>, kPlatformCount> records_per_bucket;
+    std::array<std::uint64_t, kPlatformCount> records{};
+  };
+
+  Json chat_pass(std::int64_t chat_index, const std::map<std::int64_t, std::uint64_t>& buckets) {
+    const ChatData& chat = corpus_.chats()[static_cast<std::size_t>(chat_index)];
+    PerChat pc;
+    for (const auto& [ord, n] : buckets) {
+      pc.counted_messages += n;
+      bucket_messages_[static_cast<std::size_t>(ord - min_bucket_)] += n;
+    }
+    messages_ += pc.counted_messages;
+    for (const LinkRow& row : chat.links)
+      if (row_counted(row, o_)) ++pc.target_messages[row.target];
+    if (pc.counted_messages >= static_cast<std::uint64_t>(std::max(o_.signature_min_messages, 1)))
+      for (const auto& [target, n] : pc.target_messages)
+        if (static_cast<double>(n) >= o_.signature_threshold * static_cast<double>(pc.counted_messages))
+          pc.signature.insert(target);
+    for (std::uint32_t t : pc.signature) ++target_stats_[t].signature_chats;
+
+    for (std::size_t begin = 0; begin < chat.links.size();) {
+      std::size_t end = begin + 1;
+      while (end < chat.links.size() && !(chat.links[end].flags & LinkRow::kFirstOfMessage)) ++end;
+      message_pass(chat_index, pc, chat.links.data() + begin, chat.links.data() + end);
+      begin = end;
+    }
+    return chat_json(chat, pc, buckets);
+  }
+
+  // One message's rows [first, last).
+  void message_pass(std::int64_t chat_index, PerChat& pc, const LinkRow* first, const LinkRow* last) {
+    if (!row_counted(*first, o_)) return;  // all rows of a message share date and flags
+    const std::int64_t date = first->date();
+    const auto b = static_cast<std::size_t>(bucket_ordinal(date, o_.tz_offset_minutes, o_.bucket) - min_bucket_);
+    std::uint32_t plat_all = 0, plat_nosig = 0, plat_series = 0;
+    std::vector<std::uint32_t> kinds_seen;
+    ++messages_with_links_;
+    for (const LinkRow* row = first; row != last; ++row) {
+      const TargetEntry& t = corpus_.targets()[row->target];
+      const auto p = static_cast<std::size_t>(t.platform);
+      const std::uint32_t pbit = 1u << p;
+      const bool sig = pc.signature.count(row->target) != 0;
+      const std::uint32_t kind_key = static_cast<std::uint32_t>(p) * kKindCount + static_cast<std::uint32_t>(t.kind);
+
+      count(all_[p], plat_all, pbit, seen_all_, row->target);
+      Counts& kc = kinds_[kind_key];
+      ++kc.link_records;
+      if (std::find(kinds_seen.begin(), kinds_seen.end(), kind_key) == kinds_seen.end()) {
+        kinds_seen.push_back(kind_key);
+        ++kc.messages;
+      }
+      if (kind_targets_.insert(row->target)) ++kc.targets;
+      if (!sig) count(nosig_[p], plat_nosig, pbit, seen_nosig_, row->target);
+      if (sig && o_.exclude_signature) continue;
+
+      Counts& sc = series_[b][p];
+      ++sc.link_records;
+      if (!(plat_series & pbit)) { plat_series |= pbit; ++sc.messages; }
+      if (series_targets_.insert((static_cast<std::uint64_t>(b) << 32) | row->target)) ++sc.targets;
+      ++pc.records[p];
+      ++pc.records_per_bucket[p][static_cast<std::int64_t>(b) + min_bucket_];
+      TargetStats& ts = target_stats_[row->target];
+      if (ts.link_records == 0 || date < ts.first_seen) ts.first_seen = date;
+      if (ts.link_records == 0 || date > ts.last_seen) ts.last_seen = date;
+      ++ts.link_records;
+      if (ts.last_chat != chat_index) { ts.last_chat = chat_index; ++ts.chats; }
+    }
+  }
+
+  static void count(Counts& c, std::uint32_t& message_platforms, std::uint32_t pbit,
+                    std::vector<bool>& seen, std::uint32_t target) {
+    ++c.link_records;
+    if (!(message_platforms & pbit)) { message_platforms |= pbit; ++c.messages; }
+    if (!seen[target]) { seen[target] = true; ++c.targets; }
+  }
+
+  Json chat_json(const ChatData& chat, const PerChat& pc, const std::map<std::int64_t, std::uint64_t>& buckets) const {
+    Json j;
+    j["file"] = corpus_.files()[chat.file].name;
+    j["index"] = chat.info.index;
+    j["id"] = chat.info.id;
+    j["name"] = chat.info.name;
+    j["type"] = chat.info.type;
+    j["partial"] = chat.partial;
+    j["messages"] = pc.counted_messages;
+    j["service_messages"] = chat.service_messages;
+    const bool has = !buckets.empty();
+    j["first_date"] = has ? Json(iso_utc(first_date(chat))) : Json(nullptr);
+    j["last_date"] = has ? Json(iso_utc(last_date(chat))) : Json(nullptr);
+    Json per_bucket = Json::object();
+    for (const auto& [ord, n] : buckets) per_bucket[bucket_label(ord, o_.bucket)] = n;
+    j["messages_per_bucket"] = std::move(per_bucket);
+    Json links = Json::object();
+    Json links_per_bucket = Json::object();
+    for (std::size_t p = 0; p < kPlatformCount; ++p) {
+      if (pc.records[p] == 0) continue;
+      const std::string pname(name(static_cast<Platform>(p)));
+      links[pname] = pc.records[p];
+      Json series = Json::object();
+      for (const auto& [ord, n] : pc.records_per_bucket[p]) series[bucket_label(ord, o_.bucket)] = n;
+      links_per_bucket[pname] = std::move(series);
+    }
+    j["link_records"] = std::move(links);
+    j["link_records_per_bucket"] = std::move(links_per_bucket);
+
+    std::vector<std::pair<std::uint32_t, std::uint64_t>> ranked;
+    for (const auto& [t, n] : pc.target_messages)
+      if (!(o_.exclude_signature && pc.signature.count(t))) ranked.emplace_back(t, n);
+    j["signature_targets"] = target_list(sorted_targets(
+        [&] { std::vector<std::pair<std::uint32_t, std::uint64_t>> s;
+              for (std::uint32_t t : pc.signature) s.emplace_back(t, pc.target_messages.at(t));
+              return s; }()), pc.counted_messages);
+    j["top_targets"] = target_list(sorted_targets(std::move(ranked)), 0);
+    return j;
+  }
+
+  // Sorted by count desc, then platform, kind, target; cut to top_targets.
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> sorted_targets(
+      std::vector<std::pair<std::uint32_t, std::uint64_t>> v) const {
+    const TargetTable& tt = corpus_.targets();
+    std::sort(v.begin(), v.end(), [&](const auto& a, const auto& b) {
+      if (a.second != b.second) return a.second > b.second;
+      const TargetEntry& x = tt[a.first];
+      const TargetEntry& y = tt[b.first];
+      if (x.platform != y.platform) return x.platform < y.platform;
+      if (x.kind != y.kind) return x.kind < y.kind;
+      return x.target < y.target;
+    });
+    if (v.size() > static_cast<std::size_t>(std::max(o_.top_targets, 0))) v.resize(static_cast<std::size_t>(std::max(o_.top_targets, 0)));
+    return v;
+  }
+
+  // With share_of > 0, each entry also gets its share of share_of messages.
+  Json target_list(const std::vector<std::pair<std::uint32_t, std::uint64_t>>& v, std::uint64_t share_of) const {
+    Json out = Json::array();
+    for (const auto& [t, n] : v) {
+      const TargetEntry& e = corpus_.targets()[t];
+      Json j{{"platform", name(e.platform)}, {"kind", name(e.kind)}, {"target", e.target}, {"link_records", n}};
+      if (share_of > 0)
+        j["share"] = static_cast<double>(static_cast<std::uint64_t>(static_cast<double>(n) * 10000.0 / static_cast<double>(share_of) + 0.5)) / 10000.0;
+      out.push_back(std::move(j));
+    }
+    return out;
+  }
+
+  // The first/last counted message date: exact when the chat's extreme
+  // message is counted, else at minute resolution (histogram). Chat must
+  // have a counted message.
+  std::int64_t first_date(const ChatData& chat) const {
+    std::int64_t m = std::numeric_limits<std::int64_t>::max();
+    for (const auto& r : chat.message_times.runs())
+      if (in_range(r.first * 60, o_)) m = std::min(m, r.first);
+    return m == floor_div(chat.first_date, 60) ? chat.first_date : m * 60;
+  }
+  std::int64_t last_date(const ChatData& chat) const {
+    std::int64_t m = std::numeric_limits<std::int64_t>::min();
+    for (const auto& r : chat.message_times.runs())
+      if (in_range(r.first * 60, o_)) m = std::max(m, r.first);
+    return m == floor_div(chat.last_date, 60) ? chat.last_date : m * 60;
+  }
+
+  Json files_json() const {
+    Json out = Json::array();
+    for (std::size_t f = 0; f < corpus_.files().size(); ++f) {
+      const FileData& file = corpus_.files()[f];
+      std::uint64_t chats = 0, messages = 0;
+      for (const ChatData& c : corpus_.chats())
+        if (c.file == f) { ++chats; messages += c.messages; }
+      Json j{{"name", file.name}, {"bytes", file.bytes}, {"chats", chats}, {"messages", messages},
+             {"status", file.has_error ? "error" : "ok"}};
+      if (file.has_error) j["error"] = Json{{"offset", file.error_offset}, {"message", file.error_message}};
+      out.push_back(std::move(j));
+    }
+    return out;
+  }
+
+  Json errors_json() const {
+    Json out = Json::array();
+    for (const FileData& file : corpus_.files())
+      if (file.has_error)
+        out.push_back(Json{{"file", file.name}, {"offset", file.error_offset}, {"message", file.error_message}});
+    return out;
+  }
+
+  Json totals_json() const {
+    std::uint64_t service = 0, forwarded = 0;
+    std::int64_t first = std::numeric_limits<std::int64_t>::max(), last = std::numeric_limits<std::int64_t>::min();
+    for (std::size_t i = 0; i < corpus_.chats().size(); ++i) {
+      const ChatData& c = corpus_.chats()[i];
+      service += c.service_messages;
+      for (const auto& r : c.forwarded_times.runs())
+        if (in_range(r.first * 60, o_)) forwarded += r.second;
+      if (!chat_buckets_[i].empty()) {
+        first = std::min(first, first_date(c));
+        last = std::max(last, last_date(c));
+      }
+    }
+    std::uint64_t records = 0, records_nosig = 0;
+    for (std::size_t p = 0; p < kPlatformCount; ++p) {
+      records += all_[p].link_records;
+      records_nosig += nosig_[p].link_records;
+    }
+    const bool has = first <= last && messages_ > 0;
+    return Json{{"files", corpus_.files().size()},
+                {"files_with_errors", std::count_if(corpus_.files().begin(), corpus_.files().end(),
+                                                    [](const FileData& f) { return f.has_error; })},
+                {"chats", corpus_.chats().size()},
+                {"messages", messages_},
+                {"service_messages", service},
+                {"forwarded_messages", forwarded},
+                {"messages_with_links", messages_with_links_},
+                {"link_records", records},
+                {"link_records_without_signature", records_nosig},
+                {"first_date", has ? Json(iso_utc(first)) : Json(nullptr)},
+                {"last_date", has ? Json(iso_utc(last)) : Json(nullptr)}};
+  }
+
+  Json platforms_json() const {
+    Json out = Json::array();
+    for (std::size_t p = 0; p < kPlatformCount; ++p) {
+      Json j{{"platform", name(static_cast<Platform>(p))}};
+      j.update(counts_json(all_[p]));
+      j["without_signature"] = counts_json(nosig_[p]);
+      Json kinds = Json::array();
+      for (std::size_t k = 0; k < kKindCount; ++k) {
+        const auto it = kinds_.find(static_cast<std::uint32_t>(p * kKindCount + k));
+        if (it == kinds_.end()) continue;
+        Json kj{{"kind", name(static_cast<Kind>(k))}};
+        kj.update(counts_json(it->second));
+        kinds.push_back(std::move(kj));
+      }
+      j["kinds"] = std::move(kinds);
+      out.push_back(std::move(j));
+    }
+    return out;
+  }
+
+  Json buckets_json() const {
+    Json keys = Json::array();
+    for (std::size_t b = 0; b < series_.size(); ++b)
+      keys.push_back(bucket_label(min_bucket_ + static_cast<std::int64_t>(b), o_.bucket));
+    Json platforms = Json::object();
+    for (std::size_t p = 0; p < kPlatformCount; ++p) {
+      Json records = Json::array(), messages = Json::array(), targets = Json::array();
+      for (const auto& row : series_) {
+        records.push_back(row[p].link_records);
+        messages.push_back(row[p].messages);
+        targets.push_back(row[p].targets);
+      }
+      platforms[std::string(name(static_cast<Platform>(p)))] =
+          Json{{"link_records", std::move(records)}, {"messages", std::move(messages)}, {"targets", std::move(targets)}};
+    }
+    return Json{{"unit", name(o_.bucket)}, {"keys", std::move(keys)}, {"messages", bucket_messages_},
+                {"platforms", std::move(platforms)}};
+  }
+
+  Json top_targets_json() const {
+    std::array<std::vector<std::pair<std::uint32_t, std::uint64_t>>, kPlatformCount> per_platform;
+    for (std::uint32_t t = 0; t < target_stats_.size(); ++t)
+      if (target_stats_[t].link_records > 0)
+        per_platform[static_cast<std::size_t>(corpus_.targets()[t].platform)].emplace_back(t, target_stats_[t].link_records);
+    Json out = Json::object();
+    for (std::size_t p = 0; p < kPlatformCount; ++p) {
+      Json list = Json::array();
+      for (const auto& [t, n] : sorted_targets(std::move(per_platform[p]))) {
+        const TargetEntry& e = corpus_.targets()[t];
+        const TargetStats& s = target_stats_[t];
+        list.push_back(Json{{"kind", name(e.kind)}, {"target", e.target}, {"url", e.example_url},
+                            {"link_records", n}, {"chats", s.chats}, {"signature_chats", s.signature_chats},
+                            {"first_seen", iso_utc(s.first_seen)}, {"last_seen", iso_utc(s.last_seen)}});
+      }
+      out[std::string(name(static_cast<Platform>(p)))] = std::move(list);
+    }
+    return out;
+  }
+
+  const Corpus& corpus_;
+  const ReportOptions& o_;
+  std::vector<std::map<std::int64_t, std::uint64_t>> chat_buckets_;  // counted messages per bucket, per chat
+  std::vector<TargetStats> target_stats_;
+  std::vector<bool> seen_all_, seen_nosig_;
+  std::array<Counts, kPlatformCount> all_{}, nosig_{};
+  std::map<std::uint32_t, Counts> kinds_;  // key: platform * kKindCount + kind
+  SeenSet kind_targets_;
+  std::vector<std::array<Counts, kPlatformCount>> series_;
+  SeenSet series_targets_;
+  std::vector<std::uint64_t> bucket_messages_;
+  std::int64_t min_bucket_ = std::numeric_limits<std::int64_t>::max();
+  std::int64_t max_bucket_ = std::numeric_limits<std::int64_t>::min();
+  std::uint64_t messages_ = 0;
+  std::uint64_t messages_with_links_ = 0;
+};
+
+}  // namespace
+
+std::string_view name(Bucket b) {
+  switch (b) {
+    case Bucket::week: return "week";
+    case Bucket::day: return "day";
+    case Bucket::month: break;
+  }
+  return "month";
+}
+
+std::optional<Bucket> parse_bucket(std::string_view s) {
+  if (s == "month") return Bucket::month;
+  if (s == "week") return Bucket::week;
+  if (s == "day") return Bucket::day;
+  return std::nullopt;
+}
+
+Json options_json(const ReportOptions& o) {
+  Json j{{"bucket", name(o.bucket)},
+         {"tz_offset_minutes", o.tz_offset_minutes},
+         {"include_forwarded", o.include_forwarded},
+         {"signature_threshold", o.signature_threshold},
+         {"signature_min_messages", o.signature_min_messages},
+         {"exclude_signature", o.exclude_signature},
+         {"top_targets", o.top_targets}};
+  j["from"] = o.from == std::numeric_limits<std::int64_t>::min() ? Json(nullptr) : Json(iso_utc(o.from));
+  j["to"] = o.to == std::numeric_limits<std::int64_t>::max() ? Json(nullptr) : Json(iso_utc(o.to));
+  return j;
+}
+
+nlohmann::ordered_json build_report(const Corpus& corpus, const ReportOptions& options) {
+  return ReportPass(corpus, options).run();
+}
+
+}  // namespace linkdrift

@@ -1,0 +1,365 @@
+#include "json_writer.h"
+
+#include <cstring>
+
+namespace gen {
+
+namespace {
+constexpr std::string_view kFileNotIncluded =
+    "(File not included. Change data exporting settings to download.)";
+constexpr char kHex[] = "0123456789ABCDEF";
+}  // namespace
+
+void Buffer::grow(std::size_t n) {
+  std::size_t cap = data_.size() ? data_.size() : 1024;
+  while (pos_ + n > cap) cap *= 2;
+  data_.resize(cap);
+}
+
+void Buffer::uint(uint64_t v) {
+  char tmp[24];
+  int n = 0;
+  do {
+    tmp[n++] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v);
+  ensure(static_cast<std::size_t>(n));
+  while (n) data_[pos_++] = tmp[--n];
+}
+
+void Buffer::sint(int64_t v) {
+  if (v < 0) {
+    put('-');
+    uint(static_cast<uint64_t>(-(v + 1)) + 1);
+  } else {
+    uint(static_cast<uint64_t>(v));
+  }
+}
+
+void Buffer::str(std::string_view s) {
+  ensure(s.size() * 6 + 2);
+  char *o = data_.data() + pos_;
+  *o++ = '"';
+  const auto *p = reinterpret_cast<const unsigned char *>(s.data());
+  const auto *end = p + s.size();
+  while (p != end) {
+    const unsigned char c = *p;
+    if (c >= 0x20 && c != '"' && c != '\\' && c != 0xE2) {
+      *o++ = static_cast<char>(c);
+      ++p;
+      continue;
+    }
+    switch (c) {
+      case '\n': *o++ = '\\'; *o++ = 'n'; break;
+      case '\r': *o++ = '\\'; *o++ = 'r'; break;
+      case '\t': *o++ = '\\'; *o++ = 't'; break;
+      case '"': *o++ = '\\'; *o++ = '"'; break;
+      case '\\': *o++ = '\\'; *o++ = '\\'; break;
+      case 0xE2:
+        // U+2028 / U+2029 are escaped by tdesktop; other E2 sequences are not.
+        if (end - p >= 3 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) {
+          std::memcpy(o, p[2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
+          o += 6;
+          p += 3;
+          continue;
+        }
+        *o++ = static_cast<char>(c);
+        break;
+      default:  // other control characters
+        std::memcpy(o, "\\u00", 4);
+        o[4] = kHex[c >> 4];
+        o[5] = kHex[c & 15];
+        o += 6;
+        break;
+    }
+    ++p;
+  }
+  *o++ = '"';
+  pos_ = static_cast<std::size_t>(o - data_.data());
+}
+
+void Buffer::date(int64_t t) {
+  // civil_from_days (Howard Hinnant), valid for the whole int64 day range used.
+  int64_t days = t / 86400;
+  int64_t secs = t % 86400;
+  if (secs < 0) {
+    secs += 86400;
+    --days;
+  }
+  days += 719468;
+  const int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const int64_t doe = days - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t y = yoe + era * 400;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  const int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  if (m <= 2) ++y;
+  char b[21] = "\"0000-00-00T00:00:00";
+  auto two = [&](int at, int64_t v) {
+    b[at] = static_cast<char>('0' + v / 10);
+    b[at + 1] = static_cast<char>('0' + v % 10);
+  };
+  b[1] = static_cast<char>('0' + (y / 1000) % 10);
+  b[2] = static_cast<char>('0' + (y / 100) % 10);
+  two(3, y % 100);
+  two(6, m);
+  two(9, d);
+  two(12, secs / 3600);
+  two(15, (secs / 60) % 60);
+  two(18, secs % 60);
+  put(std::string_view(b, 20));
+  put('"');
+}
+
+std::string_view partTypeName(PartType t) {
+  switch (t) {
+    case PartType::Plain: return "plain";
+    case PartType::Link: return "link";
+    case PartType::TextLink: return "text_link";
+    case PartType::Mention: return "mention";
+    case PartType::Bold: return "bold";
+    case PartType::Italic: return "italic";
+    case PartType::Hashtag: return "hashtag";
+    case PartType::Code: return "code";
+    case PartType::Email: return "email";
+    case PartType::Phone: return "phone";
+    case PartType::Spoiler: return "spoiler";
+    case PartType::Underline: return "underline";
+    case PartType::Strike: return "strikethrough";
+    case PartType::CustomEmoji: return "custom_emoji";
+    case PartType::BotCommand: return "bot_command";
+    case PartType::Cashtag: return "cashtag";
+  }
+  return "unknown";
+}
+
+void Message::reset() {
+  id = 0;
+  service = false;
+  date = edited = 0;
+  actor = actorId = action = title = {};
+  pinnedId = 0;
+  photoAction = false;
+  members.clear();
+  inviter = {};
+  hasInviter = false;
+  from = fromId = author = {};
+  fwd = Fwd::None;
+  fwdName = fwdId = {};
+  replyTo = 0;
+  media = Media{};
+  parts.clear();
+  buttons.clear();
+  reactions.clear();
+}
+
+namespace {
+
+// Object key at indentation `d` (preceded by ",\n" unless first).
+struct Obj {
+  Buffer &out;
+  int d;
+  bool first = true;
+  void key(std::string_view k) {
+    if (!first) out.put(',');
+    first = false;
+    out.nl(d);
+    out.put('"');
+    out.put(k);
+    out.put("\": ");
+  }
+  void s(std::string_view k, std::string_view v) { key(k); out.str(v); }
+  void u(std::string_view k, uint64_t v) { key(k); out.uint(v); }
+  void i(std::string_view k, int64_t v) { key(k); out.sint(v); }
+  void dt(std::string_view k, int64_t t) {
+    key(k);
+    out.date(t);
+    if (!first) out.put(',');
+    out.nl(d);
+    out.put('"');
+    out.put(k);
+    out.put("_unixtime\": \"");
+    out.sint(t);
+    out.put('"');
+  }
+};
+
+// A text part object {type,text(,extra)} whose '{' sits at depth d.
+void writePartObject(Buffer &out, const Part &p, int d) {
+  out.put('{');
+  out.nl(d + 1);
+  out.put("\"type\": ");
+  out.str(partTypeName(p.type));
+  out.put(',');
+  out.nl(d + 1);
+  out.put("\"text\": ");
+  out.str(p.text);
+  if (p.type == PartType::TextLink) {
+    out.put(',');
+    out.nl(d + 1);
+    out.put("\"href\": ");
+    out.str(p.extra);
+  } else if (p.type == PartType::CustomEmoji) {
+    out.put(',');
+    out.nl(d + 1);
+    out.put("\"document_id\": ");
+    out.str(p.extra);
+  }
+  out.nl(d);
+  out.put('}');
+}
+
+// `text` / `text_entities` value; `key` is at depth kd.
+void writeText(Buffer &out, const std::vector<Part> &parts, int kd, bool entities) {
+  if (parts.empty()) {
+    if (entities) out.put("[]");
+    else out.put("\"\"");
+    return;
+  }
+  if (!entities && parts.size() == 1 && parts[0].type == PartType::Plain) {
+    out.str(parts[0].text);
+    return;
+  }
+  out.put('[');
+  bool first = true;
+  for (const auto &p : parts) {
+    if (!first) out.put(',');
+    first = false;
+    out.nl(kd + 1);
+    if (!entities && p.type == PartType::Plain) out.str(p.text);
+    else writePartObject(out, p, kd + 1);
+  }
+  out.nl(kd);
+  out.put(']');
+}
+
+}  // namespace
+
+void writeMessage(Buffer &out, const Message &m, int depth) {
+  const int kd = depth + 1;
+  out.put('{');
+  Obj o{out, kd};
+  o.i("id", m.id);
+  o.s("type", m.service ? "service" : "message");
+  o.dt("date", m.date);
+  if (m.edited) o.dt("edited", m.edited);
+  if (m.service) {
+    o.s("actor", m.actor);
+    o.s("actor_id", m.actorId);
+    o.s("action", m.action);
+    if (!m.title.empty()) o.s("title", m.title);
+    if (m.pinnedId) o.i("message_id", m.pinnedId);
+    if (!m.members.empty()) {
+      o.key("members");
+      out.put('[');
+      bool first = true;
+      for (auto name : m.members) {
+        if (!first) out.put(',');
+        first = false;
+        out.nl(kd + 1);
+        out.str(name);
+      }
+      out.nl(kd);
+      out.put(']');
+    }
+    if (m.hasInviter) o.s("inviter", m.inviter);
+    if (m.photoAction) {
+      o.s("photo", kFileNotIncluded);
+      o.u("photo_file_size", m.media.fileSize);
+      o.u("width", 640);
+      o.u("height", 640);
+    }
+  } else {
+    o.s("from", m.from);
+    o.s("from_id", m.fromId);
+    if (!m.author.empty()) o.s("author", m.author);
+    if (m.fwd == Message::Fwd::Named) {
+      o.s("forwarded_from", m.fwdName);
+      if (!m.fwdId.empty()) o.s("forwarded_from_id", m.fwdId);
+    } else if (m.fwd == Message::Fwd::Hidden) {
+      o.key("forwarded_from");
+      out.put("null");
+    }
+    if (m.replyTo) o.i("reply_to_message_id", m.replyTo);
+    const Media &md = m.media;
+    if (md.kind == MediaKind::Photo) {
+      o.s("photo", kFileNotIncluded);
+      o.u("photo_file_size", md.fileSize);
+      o.u("width", md.width);
+      o.u("height", md.height);
+    } else if (md.kind == MediaKind::Document) {
+      o.s("file", kFileNotIncluded);
+      if (!md.fileName.empty()) o.s("file_name", md.fileName);
+      o.u("file_size", md.fileSize);
+      if (md.thumbSize) {
+        o.s("thumbnail", kFileNotIncluded);
+        o.u("thumbnail_file_size", md.thumbSize);
+      }
+      if (!md.mediaType.empty()) o.s("media_type", md.mediaType);
+      o.s("mime_type", md.mimeType);
+      if (md.duration) o.u("duration_seconds", md.duration);
+      if (md.width && md.height) {
+        o.u("width", md.width);
+        o.u("height", md.height);
+      }
+    }
+  }
+  o.key("text");
+  writeText(out, m.parts, kd, false);
+  o.key("text_entities");
+  writeText(out, m.parts, kd, true);
+  if (!m.buttons.empty()) {
+    o.key("inline_bot_buttons");
+    out.put('[');
+    bool firstRow = true;
+    for (const auto &row : m.buttons) {
+      if (!firstRow) out.put(',');
+      firstRow = false;
+      out.nl(kd + 1);
+      out.put('[');
+      bool firstBtn = true;
+      for (const auto &b : row) {
+        if (!firstBtn) out.put(',');
+        firstBtn = false;
+        out.nl(kd + 2);
+        out.put('{');
+        Obj bo{out, kd + 3};
+        bo.s("type", b.type);
+        if (!b.text.empty()) bo.s("text", b.text);
+        if (!b.data.empty()) bo.s("data", b.data);
+        out.nl(kd + 2);
+        out.put('}');
+      }
+      out.nl(kd + 1);
+      out.put(']');
+    }
+    out.nl(kd);
+    out.put(']');
+  }
+  if (!m.reactions.empty()) {
+    // tdesktop pushes an extra nesting level before serializing the array.
+    o.key("reactions");
+    out.put('[');
+    bool first = true;
+    for (const auto &r : m.reactions) {
+      if (!first) out.put(',');
+      first = false;
+      out.nl(kd + 2);
+      out.put('{');
+      Obj ro{out, kd + 3};
+      ro.s("type", "emoji");
+      ro.u("count", r.count);
+      ro.s("emoji", r.emoji);
+      out.nl(kd + 2);
+      out.put('}');
+    }
+    out.nl(kd + 1);
+    out.put(']');
+  }
+  out.nl(depth);
+  out.put('}');
+}
+
+}  // namespace gen

@@ -1,0 +1,134 @@
+// linkdrift-gen: writes JSON byte-for-byte the way Telegram Desktop (v4.13+,
+// checked against tdesktop@HEAD export_output_json.cpp) writes result.json.
+//
+// Traps reproduced on purpose (they are what real exports look like):
+//  - one-space indentation derived from nesting depth; "reactions" uses
+//    tdesktop's off-by-one nesting (items at +3, closing bracket at +2);
+//  - keys are written only when non-empty, in SerializeMessage order;
+//  - `text` is a plain string when the message is one plain part, else an
+//    array mixing strings and {"type","text"(,"href")} objects;
+//  - `date` is ISO local time without offset: the generator's "local time" is
+//    UTC, so date == gmtime(date_unixtime);
+//  - no trailing newline at end of file.
+// Deliberate difference: control characters are escaped as \u00XX (tdesktop
+// writes the invalid \xXX); the vocabulary contains none anyway.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <string_view>
+#include <vector>
+
+namespace gen {
+
+// Growable byte buffer with cheap rollback; the generator writes everything
+// into it and flushes to a FILE* only between messages.
+class Buffer {
+ public:
+  explicit Buffer(std::size_t reserve = 1 << 20) { data_.resize(reserve); }
+
+  std::size_t size() const { return pos_; }
+  const char *data() const { return data_.data(); }
+  void truncate(std::size_t pos) { pos_ = pos; }
+  void clear() { pos_ = 0; }
+
+  void put(char c) {
+    ensure(1);
+    data_[pos_++] = c;
+  }
+  void put(std::string_view s) {
+    ensure(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) data_[pos_ + i] = s[i];
+    pos_ += s.size();
+  }
+  void indent(int n) {
+    ensure(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) data_[pos_++] = ' ';
+  }
+  // '\n' + n spaces.
+  void nl(int n) {
+    put('\n');
+    indent(n);
+  }
+  void uint(uint64_t v);
+  void sint(int64_t v);
+  // A JSON string literal with tdesktop's escaping rules (see header note).
+  void str(std::string_view s);
+  // "YYYY-MM-DDTHH:MM:SS" (UTC) in quotes.
+  void date(int64_t unixtime);
+
+ private:
+  void ensure(std::size_t n) {
+    if (pos_ + n > data_.size()) grow(n);
+  }
+  void grow(std::size_t n);
+  std::vector<char> data_;
+  std::size_t pos_ = 0;
+};
+
+// ----- message model (views point at static vocabulary or a per-message arena)
+
+enum class PartType : uint8_t {
+  Plain, Link, TextLink, Mention, Bold, Italic, Hashtag, Code, Email, Phone,
+  Spoiler, Underline, Strike, CustomEmoji, BotCommand, Cashtag,
+};
+std::string_view partTypeName(PartType t);
+
+struct Part {
+  PartType type;
+  std::string_view text;
+  std::string_view extra;  // href (text_link) or document_id (custom_emoji)
+};
+
+struct Button {
+  std::string_view type;  // "url", "callback", ...
+  std::string_view text;
+  std::string_view data;
+};
+
+struct Reaction {
+  std::string_view emoji;
+  uint32_t count;
+};
+
+enum class MediaKind : uint8_t { None, Photo, Document };
+
+struct Media {
+  MediaKind kind = MediaKind::None;
+  std::string_view fileName, mediaType, mimeType;  // Document
+  uint64_t fileSize = 0, thumbSize = 0;            // thumbSize 0 = no thumbnail
+  uint32_t width = 0, height = 0, duration = 0;
+};
+
+struct Message {
+  int64_t id = 0;
+  bool service = false;
+  int64_t date = 0;
+  int64_t edited = 0;  // 0 = never edited
+  // service messages
+  std::string_view actor, actorId, action, title;
+  int64_t pinnedId = 0;       // pin_message "message_id"
+  bool photoAction = false;   // edit_group_photo carries a photo
+  std::vector<std::string_view> members;  // invite_members
+  std::string_view inviter;               // join_group_by_link
+  bool hasInviter = false;
+  // regular messages
+  std::string_view from, fromId, author;
+  enum class Fwd : uint8_t { None, Named, Hidden } fwd = Fwd::None;
+  std::string_view fwdName, fwdId;  // fwdId may be empty
+  int64_t replyTo = 0;
+  Media media;
+  std::vector<Part> parts;
+  std::vector<std::vector<Button>> buttons;
+  std::vector<Reaction> reactions;
+
+  void reset();
+};
+
+// Serializes one message object whose '{' is written at indentation `depth`
+// (2 in a single-chat export, 5 in a full-account export). Writes no leading
+// comma/newline.
+void writeMessage(Buffer &out, const Message &m, int depth);
+
+}  // namespace gen
