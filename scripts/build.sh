@@ -4,7 +4,8 @@
 #   scripts/build.sh native asan wasm  several, in order; stops at the first failure
 # Presets: native (Release), debug, asan (ASan+UBSan), wasm (Emscripten; needs
 # scripts/setup.sh --wasm first). Parallelism: JOBS=<n> (default: nproc).
-# Configure output goes to build/<preset>.configure.log (shown on failure).
+# Configure output goes to build/<preset>.configure.log (shown on failure); build output
+# to stdout and build/<preset>.build.log, with the errors repeated on stderr on failure.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -35,8 +36,11 @@ for p in "${presets[@]}"; do
   fi
   grep -q 'CMake Warning' "$clog" && { echo "[build] $p: configure warnings:"; grep -A6 'CMake Warning' "$clog"; }
   echo "[build] $p: build (cmake --build --preset $p -j $JOBS)"
-  if ! cmake --build --preset "$p" -j "$JOBS"; then
-    echo "[build] $p: build FAILED after $((SECONDS - start))s" >&2
+  blog=build/$p.build.log
+  if ! cmake --build --preset "$p" -j "$JOBS" 2>&1 | tee "$blog"; then
+    # Repeat the errors on stderr: callers may silence stdout (ninja prints there).
+    grep -E 'FAILED:|error:|undefined reference' "$blog" | head -n 40 >&2 || true
+    echo "[build] $p: build FAILED after $((SECONDS - start))s (log: $blog)" >&2
     exit 1
   fi
   echo "[build] $p: OK in $((SECONDS - start))s"

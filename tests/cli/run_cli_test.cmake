@@ -1,6 +1,6 @@
 # Runs the linkdrift CLI once and checks its exit code, and optionally its
 # stdout against a golden file and its stderr against a regex.
-#   cmake -DCLI=… -DARGS="a|b" -DWORKDIR=… -DEXPECT_EXIT=0 [-DGOLDEN=file] [-DSTDERR_REGEX=re] -P run_cli_test.cmake
+#   cmake -DCLI=… -DARGS="a|b" -DWORKDIR=… -DEXPECT_EXIT=0 [-DGOLDEN=file -DACTUAL=file] [-DSTDERR_REGEX=re] -P run_cli_test.cmake
 # With the environment variable UPDATE_GOLDEN=1 the golden file is (re)written:
 # review the diff before committing it.
 string(REPLACE "|" ";" ARGS "${ARGS}")
@@ -20,8 +20,8 @@ if(DEFINED GOLDEN)
   else()
     file(READ ${GOLDEN} want)
     if(NOT out STREQUAL want)
-      file(WRITE ${GOLDEN}.actual "${out}")
-      message(FATAL_ERROR "stdout differs from ${GOLDEN}; actual output written to ${GOLDEN}.actual")
+      file(WRITE ${ACTUAL} "${out}")
+      message(FATAL_ERROR "stdout differs from ${GOLDEN}; actual output: ${ACTUAL}")
     endif()
   endif()
 endif()
