@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "linkdrift/aggregate/calendar.h"
+#include "linkdrift/calendar.h"
 
 namespace linkdrift::cli {
 

@@ -3,7 +3,7 @@
 #include <charconv>
 #include <cstdlib>
 
-#include "linkdrift/aggregate/calendar.h"
+#include "linkdrift/calendar.h"
 
 namespace linkdrift::cli {
 

@@ -87,8 +87,8 @@ TEST_CASE("fixtures: report and link records equal the hand-written expected val
     SUBCASE(fixture.c_str()) {
       const Run whole = run_files({fixture}, Chunking::whole, options);
       check_against(expected, json::parse(whole.report), whole.links);
-      for (Chunking c : {Chunking::one_byte, Chunking::seven_bytes, Chunking::random_sizes}) {
-        INFO("chunking " << name(c));
+      for (Chunking c : {Chunking::one_byte, Chunking::seven_bytes, Chunking::random}) {
+        INFO("chunking " << chunking_name(c));
         const Run other = run_files({fixture}, c, options);
         CHECK(other.report == whole.report);
         CHECK(other.links == whole.links);

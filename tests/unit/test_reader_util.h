@@ -5,12 +5,12 @@
 #include <cstdint>
 #include <fstream>
 #include <iterator>
-#include <random>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "chunking.h"
 #include "linkdrift/reader/export_reader.h"
 
 namespace reader_test {
@@ -77,53 +77,15 @@ class Recorder : public linkdrift::ReaderSink {
   std::vector<linkdrift::InputError> errors;
 };
 
-enum class Chunking { whole, one_byte, seven_bytes, random };
+using linkdrift::test::Chunking;
+using linkdrift::test::chunking_name;
 
-inline const char* chunking_name(Chunking c) {
-  switch (c) {
-    case Chunking::whole: return "whole";
-    case Chunking::one_byte: return "1-byte";
-    case Chunking::seven_bytes: return "7-byte";
-    case Chunking::random: return "random";
-  }
-  return "?";
-}
-
-// Feeds `data` as one file. Each chunk is copied into its own allocation (or
-// a stack byte), so a reader that kept a pointer into a chunk is caught by ASan.
+// Feeds `data` as one file, chunked as feed_chunks() does (each chunk in its
+// own allocation, so a reader that kept a pointer into a chunk is caught by ASan).
 inline void feed_file(linkdrift::ExportReader& reader, std::string_view data, Chunking chunking,
                       std::uint64_t seed = 1, const std::string& name = "test.json") {
   reader.begin_file(name);
-  switch (chunking) {
-    case Chunking::whole: {
-      const std::string copy(data);
-      reader.feed(copy);
-      break;
-    }
-    case Chunking::one_byte:
-      for (const char c : data) {
-        const char byte = c;
-        reader.feed(std::string_view(&byte, 1));
-      }
-      break;
-    case Chunking::seven_bytes:
-    case Chunking::random: {
-      std::mt19937_64 rng(seed);
-      std::size_t pos = 0;
-      while (pos < data.size()) {
-        std::size_t size = 7;
-        if (chunking == Chunking::random) {
-          const auto r = rng();
-          size = (r % 3 == 0) ? 1 + (r >> 8) % 8 : (r % 3 == 1) ? 1 + (r >> 8) % 512 : 1 + (r >> 8) % 70000;
-        }
-        if (size > data.size() - pos) size = data.size() - pos;
-        const std::string chunk(data.substr(pos, size));
-        reader.feed(chunk);
-        pos += size;
-      }
-      break;
-    }
-  }
+  linkdrift::test::feed_chunks(data, chunking, seed, [&](std::string_view chunk) { reader.feed(chunk); });
   reader.end_file();
 }
 

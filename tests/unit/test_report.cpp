@@ -3,7 +3,8 @@
 // from the fixtures' dates (see tests/fixtures/*.json).
 #include <doctest/doctest.h>
 
-#include "linkdrift/aggregate/calendar.h"
+#include "linkdrift/aggregate/buckets.h"
+#include "linkdrift/calendar.h"
 #include "support.h"
 
 namespace linkdrift::test {

@@ -1,6 +1,6 @@
 #include "linkdrift/aggregate/corpus.h"
 
-#include "linkdrift/aggregate/calendar.h"
+#include "linkdrift/calendar.h"
 
 namespace linkdrift {
 

@@ -6,7 +6,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "linkdrift/aggregate/calendar.h"
+#include "linkdrift/aggregate/buckets.h"
+#include "linkdrift/calendar.h"
 
 namespace linkdrift {
 namespace {

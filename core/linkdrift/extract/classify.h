@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "linkdrift/model.h"
 
@@ -23,6 +24,15 @@ struct Hit {
   // set when the identifier ends before the span does ("t.me/foo's").
   std::size_t url_len = kWhole;
 };
+
+// A Hit covering the whole candidate.
+inline Hit make_hit(Platform platform, Kind kind, std::string target) {
+  Hit h;
+  h.platform = platform;
+  h.kind = kind;
+  h.target = std::move(target);
+  return h;
+}
 
 // A URL split into its parts. `host` is ASCII-lowercased, without userinfo,
 // port, trailing dot or leading "www."; the other fields view the candidate.

@@ -76,14 +76,6 @@ bool has_label(std::string_view before) {
   return false;
 }
 
-Hit make(Platform p, Kind k, std::string target) {
-  Hit h;
-  h.platform = p;
-  h.kind = k;
-  h.target = std::move(target);
-  return h;
-}
-
 }  // namespace
 
 bool is_valid_email_domain(std::string_view d) {
@@ -103,8 +95,8 @@ std::optional<Hit> classify_address(std::string_view addr, std::string_view befo
   const std::string domain = to_lower(addr.substr(at + 1));
   if (!is_valid_email_domain(domain)) return std::nullopt;
   std::string target = to_lower(local) + "@" + domain;
-  if (has_label(before) || is_xmpp_domain(domain)) return make(Platform::xmpp, Kind::jid, std::move(target));
-  return make(Platform::email, Kind::address, std::move(target));
+  if (has_label(before) || is_xmpp_domain(domain)) return make_hit(Platform::xmpp, Kind::jid, std::move(target));
+  return make_hit(Platform::email, Kind::address, std::move(target));
 }
 
 std::optional<Hit> classify_xmpp_scheme(std::string_view rest) {
@@ -125,7 +117,7 @@ std::optional<Hit> classify_xmpp_scheme(std::string_view rest) {
   if (domain.find('.') == std::string::npos || domain.back() == '.') return std::nullopt;
   for (char c : domain)
     if (!is_alnum(c) && c != '.' && c != '-') return std::nullopt;
-  return make(Platform::xmpp, Kind::jid, to_lower(std::string_view(decoded).substr(0, at)) + "@" + domain);
+  return make_hit(Platform::xmpp, Kind::jid, to_lower(std::string_view(decoded).substr(0, at)) + "@" + domain);
 }
 
 std::optional<Hit> classify_mailto_scheme(std::string_view rest) {
@@ -137,7 +129,7 @@ std::optional<Hit> classify_mailto_scheme(std::string_view rest) {
       return std::nullopt;
   const std::string domain = to_lower(std::string_view(addr).substr(at + 1));
   if (!is_valid_email_domain(domain)) return std::nullopt;
-  return make(Platform::email, Kind::address, to_lower(std::string_view(addr).substr(0, at)) + "@" + domain);
+  return make_hit(Platform::email, Kind::address, to_lower(std::string_view(addr).substr(0, at)) + "@" + domain);
 }
 
 }  // namespace linkdrift::extract

@@ -130,9 +130,7 @@ std::optional<Hit> classify_url(const UrlView& u, bool had_scheme, std::string_v
   if (auto h = classify_matrix_url(u)) return h;
   if (auto h = classify_simplex_url(u)) return h;
   if (!had_scheme && !plausible_bare_host(host_raw, !u.path.empty() || !u.query.empty())) return std::nullopt;
-  Hit w;
-  w.target = u.host;
-  return w;
+  return make_hit(Platform::web, Kind::link, u.host);
 }
 
 struct Scanner {
@@ -240,11 +238,7 @@ struct Scanner {
         std::string_view id = rest.substr(rest.substr(0, 2) == "//" ? 2 : 0);
         id = id.substr(0, id.find_first_of("?#/"));
         if (id.size() == 76 && std::all_of(id.begin(), id.end(), is_hex) && tox_checksum_ok(id)) {
-          Hit t;
-          t.platform = Platform::tox;
-          t.kind = Kind::id;
-          t.target = to_upper(id);
-          h = std::move(t);
+          h = make_hit(Platform::tox, Kind::id, to_upper(id));
         }
         break;
       }

@@ -30,19 +30,9 @@ bool tox_checksum_ok(std::string_view hex) {
 }
 
 std::optional<Hit> classify_hex_run(std::string_view run) {
-  Hit h;
-  if (run.size() == 66 && run[0] == '0' && run[1] == '5') {
-    h.platform = Platform::session;
-    h.kind = Kind::id;
-    h.target = to_lower(run);
-    return h;
-  }
-  if (run.size() == 76 && tox_checksum_ok(run)) {
-    h.platform = Platform::tox;
-    h.kind = Kind::id;
-    h.target = to_upper(run);
-    return h;
-  }
+  if (run.size() == 66 && run[0] == '0' && run[1] == '5')
+    return make_hit(Platform::session, Kind::id, to_lower(run));
+  if (run.size() == 76 && tox_checksum_ok(run)) return make_hit(Platform::tox, Kind::id, to_upper(run));
   return std::nullopt;
 }
 
@@ -56,11 +46,7 @@ std::optional<Hit> classify_onion(std::string_view host) {
   const bool v3 = label.size() == 56 && label.back() == 'd';
   const bool v2 = label.size() == 16;
   if ((!v3 && !v2) || !is_base32(label)) return std::nullopt;
-  Hit r;
-  r.platform = Platform::onion;
-  r.kind = Kind::site;
-  r.target = label + ".onion";
-  return r;
+  return make_hit(Platform::onion, Kind::site, label + ".onion");
 }
 
 }  // namespace linkdrift::extract

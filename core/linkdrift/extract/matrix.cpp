@@ -36,18 +36,10 @@ std::optional<Hit> from_identifier(std::string_view id) {
   if (!server_ok(server)) return std::nullopt;
   for (char c : local)
     if (c == ' ' || c == '\0' || c == '/' || c == '?') return std::nullopt;
-  Hit h;
-  h.platform = Platform::matrix;
-  if (sigil == '@') {
-    for (char c : local)
-      if (!is_alnum(c) && c != '.' && c != '_' && c != '=' && c != '-' && c != '+') return std::nullopt;
-    h.kind = Kind::user;
-    h.target = "@" + to_lower(local) + ":" + std::string(server);
-  } else {
-    h.kind = Kind::room;
-    h.target = std::string(id);
-  }
-  return h;
+  if (sigil != '@') return make_hit(Platform::matrix, Kind::room, std::string(id));
+  for (char c : local)
+    if (!is_alnum(c) && c != '.' && c != '_' && c != '=' && c != '-' && c != '+') return std::nullopt;
+  return make_hit(Platform::matrix, Kind::user, "@" + to_lower(local) + ":" + std::string(server));
 }
 
 }  // namespace

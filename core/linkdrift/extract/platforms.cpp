@@ -7,26 +7,6 @@
 namespace linkdrift::extract {
 namespace {
 
-Hit make(Platform p, Kind k, std::string target) {
-  Hit h;
-  h.platform = p;
-  h.kind = k;
-  h.target = std::move(target);
-  return h;
-}
-
-std::string_view segment(std::string_view path, std::size_t idx) {
-  std::size_t i = 0;
-  for (std::size_t k = 0;; ++k) {
-    while (i < path.size() && path[i] == '/') ++i;
-    if (i >= path.size()) return {};
-    std::size_t j = path.find('/', i);
-    if (j == std::string_view::npos) j = path.size();
-    if (k == idx) return path.substr(i, j - i);
-    i = j;
-  }
-}
-
 bool fragment_chars_ok(std::string_view f) {
   if (f.empty()) return false;
   for (char c : f)
@@ -38,7 +18,7 @@ bool fragment_chars_ok(std::string_view f) {
 // --- Signal
 std::optional<Hit> signal_group(std::string_view fragment) {
   if (!all_of_b64url(fragment) || fragment.size() < 8) return std::nullopt;
-  return make(Platform::signal, Kind::group, std::string(fragment));
+  return make_hit(Platform::signal, Kind::group, std::string(fragment));
 }
 
 std::optional<Hit> signal_contact(std::string_view f) {
@@ -50,12 +30,12 @@ std::optional<Hit> signal_contact(std::string_view f) {
   } else {
     return std::nullopt;
   }
-  return make(Platform::signal, Kind::contact, std::string(f));
+  return make_hit(Platform::signal, Kind::contact, std::string(f));
 }
 
 std::optional<Hit> signal_stickers(std::string_view f) {
   if (f.find("pack_id=") == std::string_view::npos || !fragment_chars_ok(f)) return std::nullopt;
-  return make(Platform::signal, Kind::stickers, std::string(f));
+  return make_hit(Platform::signal, Kind::stickers, std::string(f));
 }
 
 // --- Discord
@@ -64,26 +44,26 @@ bool is_discord_code(std::string_view c) { return c.size() >= 2 && c.size() <= 2
 std::optional<Hit> discord(const UrlView& u) {
   std::string_view host = u.host;
   if (host == "discord.gg") {
-    std::string_view code = segment(u.path, 0);
-    if (code == "invite") code = segment(u.path, 1);
+    std::string_view code = path_segment(u.path, 0);
+    if (code == "invite") code = path_segment(u.path, 1);
     if (!is_discord_code(code)) return std::nullopt;
-    return make(Platform::discord, Kind::invite, std::string(code));
+    return make_hit(Platform::discord, Kind::invite, std::string(code));
   }
   if (host.substr(0, 4) == "ptb.") host.remove_prefix(4);
   else if (host.substr(0, 7) == "canary.") host.remove_prefix(7);
   if (host != "discord.com" && host != "discordapp.com") return std::nullopt;
-  const std::string_view first = segment(u.path, 0);
+  const std::string_view first = path_segment(u.path, 0);
   if (first == "invite") {
-    const std::string_view code = segment(u.path, 1);
+    const std::string_view code = path_segment(u.path, 1);
     if (!is_discord_code(code)) return std::nullopt;
-    return make(Platform::discord, Kind::invite, std::string(code));
+    return make_hit(Platform::discord, Kind::invite, std::string(code));
   }
   if (first == "channels") {
-    const std::string_view guild = segment(u.path, 1);
-    const std::string_view channel = segment(u.path, 2);
+    const std::string_view guild = path_segment(u.path, 1);
+    const std::string_view channel = path_segment(u.path, 2);
     if (!all_of_digits(guild) || guild.size() < 17 || guild.size() > 20 || !all_of_digits(channel))
       return std::nullopt;
-    return make(Platform::discord, Kind::message, std::string(guild));
+    return make_hit(Platform::discord, Kind::message, std::string(guild));
   }
   return std::nullopt;
 }
@@ -98,37 +78,37 @@ bool alnum_code(std::string_view c, std::size_t min_len) {
 
 std::optional<Hit> whatsapp(const UrlView& u) {
   if (u.host == "chat.whatsapp.com") {
-    const std::string_view code = segment(u.path, 0);
+    const std::string_view code = path_segment(u.path, 0);
     if (!alnum_code(code, 10)) return std::nullopt;
-    return make(Platform::whatsapp, Kind::group, std::string(code));
+    return make_hit(Platform::whatsapp, Kind::group, std::string(code));
   }
   if (u.host == "whatsapp.com") {
-    const std::string_view code = segment(u.path, 1);
-    if (segment(u.path, 0) != "channel" || !alnum_code(code, 6)) return std::nullopt;
-    return make(Platform::whatsapp, Kind::channel, std::string(code));
+    const std::string_view code = path_segment(u.path, 1);
+    if (path_segment(u.path, 0) != "channel" || !alnum_code(code, 6)) return std::nullopt;
+    return make_hit(Platform::whatsapp, Kind::channel, std::string(code));
   }
   if (u.host == "wa.me" || u.host == "api.whatsapp.com") {
-    const std::string_view first = segment(u.path, 0);
+    const std::string_view first = path_segment(u.path, 0);
     if (first == "message" || first == "qr") {
-      const std::string_view code = segment(u.path, 1);
+      const std::string_view code = path_segment(u.path, 1);
       if (!alnum_code(code, 6)) return std::nullopt;
-      return make(Platform::whatsapp, Kind::contact, std::string(code));
+      return make_hit(Platform::whatsapp, Kind::contact, std::string(code));
     }
     std::string_view num = u.host == "wa.me" ? first : std::string_view{};
     if (first == "send") num = query_param(u.query, "phone");
     if (!all_of_digits(num) || num.size() < 7 || num.size() > 15) return std::nullopt;
-    return make(Platform::whatsapp, Kind::contact, std::string(num));
+    return make_hit(Platform::whatsapp, Kind::contact, std::string(num));
   }
   return std::nullopt;
 }
 
 // --- Threema
 std::optional<Hit> threema(const UrlView& u) {
-  const std::string_view id = segment(u.path, 0);
+  const std::string_view id = path_segment(u.path, 0);
   if (id.size() != 8 || !(is_alnum(id[0]) || id[0] == '*') || !alnum_code(id.substr(1), 7))
     return std::nullopt;
-  if (segment(u.path, 1).size() > 0) return std::nullopt;
-  return make(Platform::threema, Kind::contact, to_upper(id));
+  if (path_segment(u.path, 1).size() > 0) return std::nullopt;
+  return make_hit(Platform::threema, Kind::contact, to_upper(id));
 }
 
 }  // namespace
@@ -138,7 +118,7 @@ std::optional<Hit> classify_platform_host(const UrlView& u) {
   if (h == "signal.group" || h == "group.signal.org") return signal_group(u.fragment);
   if (h == "signal.me") return signal_contact(u.fragment);
   if (h == "signal.art") {
-    if (segment(u.path, 0) != "addstickers") return std::nullopt;
+    if (path_segment(u.path, 0) != "addstickers") return std::nullopt;
     return signal_stickers(u.fragment);
   }
   if (h == "threema.id") return threema(u);

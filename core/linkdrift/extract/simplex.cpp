@@ -6,14 +6,6 @@
 namespace linkdrift::extract {
 namespace {
 
-Hit make(Kind k, std::string target) {
-  Hit h;
-  h.platform = Platform::simplex;
-  h.kind = k;
-  h.target = std::move(target);
-  return h;
-}
-
 // `path` is the part before '#', `frag` the part after it. `official` is true
 // for simplex.chat and the simplex: scheme, where full links need no smp=.
 std::optional<Hit> classify(std::string_view path, std::string_view frag, bool official) {
@@ -21,7 +13,7 @@ std::optional<Hit> classify(std::string_view path, std::string_view frag, bool o
   if (path == "/contact" || path == "/invitation") {
     if (frag.size() < 3 || frag[0] != '/' || frag[1] != '?') return std::nullopt;
     if (!official && frag.find("smp=") == std::string_view::npos) return std::nullopt;
-    return make(path == "/contact" ? Kind::contact : Kind::invitation, std::string(frag));
+    return make_hit(Platform::simplex, path == "/contact" ? Kind::contact : Kind::invitation, std::string(frag));
   }
   if (path.size() != 2 || path[0] != '/') return std::nullopt;
   const char t = lower(path[1]);
@@ -30,11 +22,11 @@ std::optional<Hit> classify(std::string_view path, std::string_view frag, bool o
     if (payload.size() != 76 || payload[32] != '/' || !all_of_b64url(payload.substr(0, 32)) ||
         !all_of_b64url(payload.substr(33)))
       return std::nullopt;
-    return make(Kind::invitation, std::string(payload));
+    return make_hit(Platform::simplex, Kind::invitation, std::string(payload));
   }
   if (t != 'a' && t != 'c' && t != 'g' && t != 'r') return std::nullopt;
   if (payload.size() != 43 || !all_of_b64url(payload)) return std::nullopt;
-  return make(t == 'a' || t == 'r' ? Kind::contact : Kind::group, std::string(payload));
+  return make_hit(Platform::simplex, t == 'a' || t == 'r' ? Kind::contact : Kind::group, std::string(payload));
 }
 
 }  // namespace

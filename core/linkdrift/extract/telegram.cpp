@@ -53,28 +53,8 @@ bool is_invite_hash(std::string_view h) {
   return true;
 }
 
-Hit make(Kind k, std::string target) {
-  Hit h;
-  h.platform = Platform::telegram;
-  h.kind = k;
-  h.target = std::move(target);
-  return h;
-}
-
-std::string_view segment(std::string_view path, std::size_t idx, std::size_t* off = nullptr) {
-  std::size_t i = 0;
-  for (std::size_t k = 0;; ++k) {
-    while (i < path.size() && path[i] == '/') ++i;
-    if (i >= path.size()) return {};
-    std::size_t j = path.find('/', i);
-    if (j == std::string_view::npos) j = path.size();
-    if (k == idx) {
-      if (off) *off = i;
-      return path.substr(i, j - i);
-    }
-    i = j;
-  }
-}
+// A username ending in "bot" names a bot, any other a public chat.
+Kind name_kind(std::string_view user) { return iends_with(user, "bot") ? Kind::bot : Kind::public_; }
 
 // Public username / post / bot from path segments starting at the name.
 std::optional<Hit> classify_name(std::string_view name, std::string_view next, std::size_t name_off) {
@@ -84,18 +64,18 @@ std::optional<Hit> classify_name(std::string_view name, std::string_view next, s
   if (!is_valid_username(user, 3)) return std::nullopt;
   std::string target = to_lower(user);
   if (run < name.size()) {  // "t.me/foo's" → cut the url after the name
-    Hit h = make(iends_with(user, "bot") ? Kind::bot : Kind::public_, std::move(target));
+    Hit h = make_hit(Platform::telegram, name_kind(user), std::move(target));
     h.url_len = name_off + run;
     return h;
   }
-  if (all_of_digits(next)) return make(Kind::post, std::move(target));
-  return make(iends_with(user, "bot") ? Kind::bot : Kind::public_, std::move(target));
+  if (all_of_digits(next)) return make_hit(Platform::telegram, Kind::post, std::move(target));
+  return make_hit(Platform::telegram, name_kind(user), std::move(target));
 }
 
 std::optional<Hit> classify_proxy(std::string_view query) {
   const std::string_view server = query_param(query, "server");
   if (server.empty()) return std::nullopt;
-  return make(Kind::proxy, to_lower(server));
+  return make_hit(Platform::telegram, Kind::proxy, to_lower(server));
 }
 
 }  // namespace
@@ -125,17 +105,17 @@ std::optional<Hit> classify_telegram(const UrlView& u) {
     if (parent != "t.me" && parent != "telegram.me") return std::nullopt;
     if (sub.size() < 2 || in_list(kReservedSubdomains, sub) || !is_valid_username(sub, 3))
       return std::nullopt;
-    const std::string_view first = segment(path, 0);
-    if (all_of_digits(first)) return make(Kind::post, std::string(sub));
-    return make(iends_with(sub, "bot") ? Kind::bot : Kind::public_, std::string(sub));
+    const std::string_view first = path_segment(path, 0);
+    if (all_of_digits(first)) return make_hit(Platform::telegram, Kind::post, std::string(sub));
+    return make_hit(Platform::telegram, name_kind(sub), std::string(sub));
   }
 
   std::size_t off0 = 0;
-  std::string_view first = segment(path, 0, &off0);
+  std::string_view first = path_segment(path, 0, &off0);
   std::size_t idx = 0;
-  if (iequals(first, "s") && !segment(path, 1).empty()) {  // web preview t.me/s/<name>
+  if (iequals(first, "s") && !path_segment(path, 1).empty()) {  // web preview t.me/s/<name>
     idx = 1;
-    first = segment(path, 1, &off0);
+    first = path_segment(path, 1, &off0);
   }
   if (first.empty()) {
     // t.me/?… or bare t.me: nothing (not an entity).
@@ -145,35 +125,35 @@ std::optional<Hit> classify_telegram(const UrlView& u) {
     const std::string_view body = first.substr(1);
     if (all_of_digits(body)) {
       if (body.size() > 32) return std::nullopt;
-      return make(Kind::phone, std::string(body));
+      return make_hit(Platform::telegram, Kind::phone, std::string(body));
     }
     if (!is_invite_hash(body)) return std::nullopt;
-    return make(Kind::invite, std::string(body));
+    return make_hit(Platform::telegram, Kind::invite, std::string(body));
   }
   if (iequals(first, "joinchat")) {
-    const std::string_view h = segment(path, idx + 1);
+    const std::string_view h = path_segment(path, idx + 1);
     if (!is_invite_hash(h)) return std::nullopt;
-    return make(Kind::invite, std::string(h));
+    return make_hit(Platform::telegram, Kind::invite, std::string(h));
   }
   if (iequals(first, "c")) {
-    const std::string_view chan = segment(path, idx + 1);
-    const std::string_view post = segment(path, idx + 2);
+    const std::string_view chan = path_segment(path, idx + 1);
+    const std::string_view post = path_segment(path, idx + 2);
     if (!all_of_digits(chan) || !all_of_digits(post) || chan.size() > 20) return std::nullopt;
-    return make(Kind::private_post, std::string(chan));
+    return make_hit(Platform::telegram, Kind::private_post, std::string(chan));
   }
   if (iequals(first, "addlist")) {
-    const std::string_view slug = segment(path, idx + 1);
+    const std::string_view slug = path_segment(path, idx + 1);
     if (!all_of_b64url(slug)) return std::nullopt;
-    return make(Kind::folder, std::string(slug));
+    return make_hit(Platform::telegram, Kind::folder, std::string(slug));
   }
   if (iequals(first, "addstickers") || iequals(first, "addemoji")) {
-    const std::string_view set = segment(path, idx + 1);
+    const std::string_view set = path_segment(path, idx + 1);
     if (!all_of_b64url(set)) return std::nullopt;
-    return make(Kind::stickers, std::string(set));
+    return make_hit(Platform::telegram, Kind::stickers, std::string(set));
   }
   if (iequals(first, "proxy") || iequals(first, "socks")) return classify_proxy(u.query);
   if (first[0] == '$' || in_list(kReservedPaths, first)) return std::nullopt;
-  return classify_name(first, segment(path, idx + 1), base + off0);
+  return classify_name(first, path_segment(path, idx + 1), base + off0);
 }
 
 std::optional<Hit> classify_tg_scheme(std::string_view rest) {
@@ -187,32 +167,34 @@ std::optional<Hit> classify_tg_scheme(std::string_view rest) {
     const std::string_view domain = query_param(query, "domain");
     if (!domain.empty()) {
       if (!is_valid_username(domain, 3)) return std::nullopt;
-      if (all_of_digits(query_param(query, "post"))) return make(Kind::post, to_lower(domain));
-      return make(iends_with(domain, "bot") ? Kind::bot : Kind::public_, to_lower(domain));
+      if (all_of_digits(query_param(query, "post")))
+        return make_hit(Platform::telegram, Kind::post, to_lower(domain));
+      return make_hit(Platform::telegram, name_kind(domain), to_lower(domain));
     }
     const std::string_view phone = query_param(query, "phone");
-    if (all_of_digits(phone) && phone.size() <= 32) return make(Kind::phone, std::string(phone));
+    if (all_of_digits(phone) && phone.size() <= 32)
+      return make_hit(Platform::telegram, Kind::phone, std::string(phone));
     return std::nullopt;
   }
   if (iequals(action, "join")) {
     const std::string_view h = query_param(query, "invite");
     if (!is_invite_hash(h)) return std::nullopt;
-    return make(Kind::invite, std::string(h));
+    return make_hit(Platform::telegram, Kind::invite, std::string(h));
   }
   if (iequals(action, "privatepost")) {
     const std::string_view chan = query_param(query, "channel");
     if (!all_of_digits(chan) || !all_of_digits(query_param(query, "post"))) return std::nullopt;
-    return make(Kind::private_post, std::string(chan));
+    return make_hit(Platform::telegram, Kind::private_post, std::string(chan));
   }
   if (iequals(action, "addlist")) {
     const std::string_view slug = query_param(query, "slug");
     if (!all_of_b64url(slug)) return std::nullopt;
-    return make(Kind::folder, std::string(slug));
+    return make_hit(Platform::telegram, Kind::folder, std::string(slug));
   }
   if (iequals(action, "addstickers") || iequals(action, "addemoji")) {
     const std::string_view set = query_param(query, "set");
     if (!all_of_b64url(set)) return std::nullopt;
-    return make(Kind::stickers, std::string(set));
+    return make_hit(Platform::telegram, Kind::stickers, std::string(set));
   }
   if (iequals(action, "proxy") || iequals(action, "socks")) return classify_proxy(query);
   return std::nullopt;
@@ -225,7 +207,7 @@ std::optional<Hit> classify_mention(std::string_view cand, std::size_t min_len) 
   if (run < body.size() && breaks_username(body[run])) return std::nullopt;
   const std::string_view user = body.substr(0, run);
   if (!is_valid_username(user, min_len)) return std::nullopt;
-  Hit h = make(Kind::mention, to_lower(user));
+  Hit h = make_hit(Platform::telegram, Kind::mention, to_lower(user));
   if (run < body.size()) h.url_len = 1 + run;
   return h;
 }

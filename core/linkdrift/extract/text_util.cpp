@@ -136,6 +136,21 @@ std::string_view query_param(std::string_view query, std::string_view key) {
   return {};
 }
 
+std::string_view path_segment(std::string_view path, std::size_t idx, std::size_t* off) {
+  std::size_t i = 0;
+  for (std::size_t k = 0;; ++k) {
+    while (i < path.size() && path[i] == '/') ++i;
+    if (i >= path.size()) return {};
+    std::size_t j = path.find('/', i);
+    if (j == std::string_view::npos) j = path.size();
+    if (k == idx) {
+      if (off) *off = i;
+      return path.substr(i, j - i);
+    }
+    i = j;
+  }
+}
+
 std::string percent_decode(std::string_view s) {
   auto hexval = [](char c) -> int {
     if (is_digit(c)) return c - '0';

@@ -47,6 +47,10 @@ std::size_t cut_at_script_change(std::string_view span);
 // Value of `key` in an a=1&b=2 query (also ';'-separated); empty if absent.
 std::string_view query_param(std::string_view query, std::string_view key);
 
+// The idx-th non-empty '/'-separated segment of a URL path ("" if none). If
+// `off` is given and the segment exists, *off is set to its offset in `path`.
+std::string_view path_segment(std::string_view path, std::size_t idx, std::size_t* off = nullptr);
+
 // Percent-decodes %XX (ASCII hex); malformed escapes are kept verbatim.
 std::string percent_decode(std::string_view s);
 

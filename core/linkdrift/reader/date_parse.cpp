@@ -1,17 +1,9 @@
 #include "linkdrift/reader/date_parse.h"
 
+#include "linkdrift/calendar.h"
+
 namespace linkdrift::reader {
 namespace {
-
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
 
 bool digits(std::string_view s, std::size_t pos, std::size_t count, unsigned& out) {
   unsigned v = 0;
@@ -59,7 +51,7 @@ bool parse_iso_datetime_as_utc(std::string_view s, std::int64_t& out) {
   if (month < 1 || month > 12 || day < 1) return false;
   const unsigned month_days = kDays[month - 1] + (month == 2 && is_leap(year) ? 1 : 0);
   if (day > month_days || hour > 23 || minute > 59 || second > 60) return false;
-  out = days_from_civil(year, month, day) * 86400 + static_cast<std::int64_t>(hour) * 3600 +
+  out = days_from_civil(static_cast<int>(year), month, day) * 86400 + static_cast<std::int64_t>(hour) * 3600 +
         static_cast<std::int64_t>(minute) * 60 + static_cast<std::int64_t>(second);
   return true;
 }

@@ -5,8 +5,6 @@
 #include <cstdint>
 #include <string>
 
-#include "linkdrift/aggregate/report_options.h"
-
 namespace linkdrift {
 
 struct CivilDate {
@@ -23,13 +21,6 @@ CivilDate civil_from_days(std::int64_t days);
 inline std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
 }
-
-// The bucket (month, ISO week starting Monday, or day) that `unix_seconds`
-// falls in after shifting by `tz_offset_minutes`, as an ordinal that is dense
-// and increasing: consecutive buckets differ by 1.
-std::int64_t bucket_ordinal(std::int64_t unix_seconds, int tz_offset_minutes, Bucket bucket);
-// "2024-09" for months; "2024-09-23" (the Monday) for weeks; "2024-09-23" for days.
-std::string bucket_label(std::int64_t ordinal, Bucket bucket);
 
 // "2024-09-23T12:00:00Z"
 std::string iso_utc(std::int64_t unix_seconds);
