@@ -30,7 +30,7 @@ int run(const CliOptions& o) {
     out = file.get();
   }
 
-  Analyzer analyzer;
+  Analyzer analyzer(AnalyzerOptions{ReaderLimits{o.max_message_bytes}});
   LinksWriter links(out, o.links_format, o.excel_safe);
   if (o.command == Command::links) {
     links.write_header();

@@ -33,6 +33,7 @@ Options:
   --out FILE                  write to FILE instead of standard output
   --progress / --no-progress  progress on stderr (default: files over 50 MB, on a terminal)
   --chunk-size BYTES          read size (default 16 MiB)
+  --max-message-mb N          a single message larger than N MB fails its file (default 256)
 
 Exit status: 0 all inputs read, 1 some input failed (output still covers the rest), 2 usage error.
 )";
@@ -139,6 +140,10 @@ std::optional<CliOptions> parse_args(const std::vector<std::string>& args, std::
       o.progress = true;
     } else if (a == "--no-progress") {
       o.progress = false;
+    } else if (a == "--max-message-mb") {
+      if (!value(v)) return std::nullopt;
+      if (!parse_int(v, n) || n < 1 || n > 4096) { error = "--max-message-mb must be 1 .. 4096"; return std::nullopt; }
+      o.max_message_bytes = static_cast<std::size_t>(n) << 20;
     } else if (a == "--chunk-size") {
       if (!value(v)) return std::nullopt;
       if (!parse_int(v, n) || n < 1 || n > (1ll << 30)) { error = "--chunk-size must be 1 .. 1073741824"; return std::nullopt; }

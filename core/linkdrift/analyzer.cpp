@@ -8,7 +8,7 @@ namespace linkdrift {
 // The reader's sink: extracts links per message, dedups them per message and
 // stores compact rows in the corpus.
 struct Analyzer::Impl final : ReaderSink {
-  Impl() : reader(*this) {}
+  explicit Impl(const AnalyzerOptions& options) : reader(*this, options.limits) {}
 
   LinkExtractor extractor;
   ExportReader reader;
@@ -78,7 +78,7 @@ struct Analyzer::Impl final : ReaderSink {
   }
 };
 
-Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {}
+Analyzer::Analyzer(AnalyzerOptions options) : impl_(std::make_unique<Impl>(options)) {}
 Analyzer::~Analyzer() = default;
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
@@ -117,7 +117,8 @@ void Analyzer::fail_file(std::string message) {
 void Analyzer::merge(Analyzer&& other) {
   impl_->corpus.append(other.impl_->corpus);
   impl_->errors.insert(impl_->errors.end(), other.impl_->errors.begin(), other.impl_->errors.end());
-  other.impl_ = std::make_unique<Impl>();
+  other.impl_->corpus = Corpus();
+  other.impl_->errors.clear();
 }
 
 const Corpus& Analyzer::corpus() const { return impl_->corpus; }

@@ -33,6 +33,10 @@
 
 namespace linkdrift {
 
+struct AnalyzerOptions {
+  ReaderLimits limits;  // e.g. the largest message accepted (default 256 MB)
+};
+
 // One link record as the `links` export streams it (no storage needed).
 struct LinkRecord {
   const std::string* file;
@@ -46,7 +50,7 @@ using LinkRecordCallback = std::function<void(const LinkRecord&)>;
 
 class Analyzer {
  public:
-  Analyzer();
+  explicit Analyzer(AnalyzerOptions options = {});
   ~Analyzer();
   Analyzer(Analyzer&&) noexcept;
   Analyzer& operator=(Analyzer&&) noexcept;

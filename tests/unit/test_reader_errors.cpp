@@ -194,7 +194,7 @@ struct SplitterRecorder final : linkdrift::reader::SplitterEvents {
 TEST_CASE("reader: a message over the size limit is an error, not unbounded memory") {
   // The real limit is 256 MB ("message larger than 256 MB"); the splitter's
   // test hook lowers it so the behaviour can be checked cheaply.
-  CHECK(linkdrift::reader::kMaxMessageBytes == std::size_t{256} << 20);
+  CHECK(linkdrift::ReaderLimits{}.max_message_bytes == std::size_t{256} << 20);
   const std::string small = R"({"id":1,"text":"0123456789"})";  // 28 bytes
   for (const std::size_t limit : {std::size_t{28}, std::size_t{27}}) {
     for (const std::size_t chunk : {std::size_t{1}, std::size_t{5}, std::size_t{1000}}) {
@@ -211,7 +211,7 @@ TEST_CASE("reader: a message over the size limit is an error, not unbounded memo
         CHECK(events.sizes == std::vector<std::size_t>{28, 28});
       } else {
         REQUIRE(events.errors.size() == 1);
-        CHECK(events.errors[0] == std::pair<std::uint64_t, std::string>{13, "message too large"});
+        CHECK(events.errors[0] == std::pair<std::uint64_t, std::string>{13, "message larger than " + std::to_string(limit) + " bytes (the limit per message)"});
         CHECK(events.sizes.empty());
       }
     }

@@ -49,7 +49,9 @@ struct ExportReader::Impl final : reader::SplitterEvents {
   MessageView view;
 };
 
-ExportReader::ExportReader(ReaderSink& sink) : impl_(std::make_unique<Impl>(sink)) {}
+ExportReader::ExportReader(ReaderSink& sink, ReaderLimits limits) : impl_(std::make_unique<Impl>(sink)) {
+  impl_->splitter.set_max_message_bytes(limits.max_message_bytes);
+}
 ExportReader::~ExportReader() = default;
 
 void ExportReader::begin_file(std::string name) { impl_->start(std::move(name)); }

@@ -77,9 +77,14 @@ class ReaderSink {
   virtual void on_error(const InputError& error) = 0;
 };
 
+struct ReaderLimits {
+  // A longer message fails its file instead of growing memory without bound.
+  std::size_t max_message_bytes = std::size_t{256} << 20;
+};
+
 class ExportReader {
  public:
-  explicit ExportReader(ReaderSink& sink);
+  explicit ExportReader(ReaderSink& sink, ReaderLimits limits = {});
   ~ExportReader();
   ExportReader(const ExportReader&) = delete;
   ExportReader& operator=(const ExportReader&) = delete;

@@ -340,7 +340,7 @@ bool ExportSplitter::element(char c, std::uint64_t at) {
     }
     message_at_ = at;
     message_.clear();
-    message_.append("{", 1, kMaxMessageBytes);
+    message_.append("{", 1, max_message_bytes_);
     scanner_.start_container();
     mode_ = Mode::message;
     return true;
@@ -465,7 +465,11 @@ void ExportSplitter::finish_capture() {
 std::size_t ExportSplitter::step_message(const char* p, std::size_t n, std::size_t i) {
   const std::size_t k = scanner_.scan(p + i, n - i);
   if (!message_.append(p + i, k, max_message_bytes_)) {
-    fail(message_at_, max_message_bytes_ == kMaxMessageBytes ? "message larger than 256 MB" : "message too large");
+    const bool whole_mb = max_message_bytes_ % (std::size_t{1} << 20) == 0;
+    fail(message_at_, "message larger than " +
+                          (whole_mb ? std::to_string(max_message_bytes_ >> 20) + " MB"
+                                    : std::to_string(max_message_bytes_) + " bytes") +
+                          " (the limit per message)");
     return n;
   }
   i += k;

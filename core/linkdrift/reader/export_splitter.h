@@ -18,8 +18,6 @@
 
 namespace linkdrift::reader {
 
-inline constexpr std::size_t kMaxMessageBytes = std::size_t{256} << 20;
-
 class SplitterEvents {
  public:
   virtual void chat_begin(const ChatInfo& chat) = 0;
@@ -67,7 +65,7 @@ class ExportSplitter {
   // Reports truncation, an empty file, or a non-export at the end of the file.
   void finish();
   bool failed() const { return mode_ == Mode::failed; }
-  // For tests: a lower limit than kMaxMessageBytes (error text "message too large").
+  // A message longer than `limit` bytes fails the file ("message larger than …").
   void set_max_message_bytes(std::size_t limit) { max_message_bytes_ = limit; }
 
  private:
@@ -146,7 +144,7 @@ class ExportSplitter {
   ValueScanner scanner_;
   PaddedBuffer message_;
   std::uint64_t message_at_ = 0;
-  std::size_t max_message_bytes_ = kMaxMessageBytes;
+  std::size_t max_message_bytes_ = ReaderLimits{}.max_message_bytes;
 };
 
 }  // namespace linkdrift::reader
