@@ -1,5 +1,6 @@
 #include "cli/summary.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -15,7 +16,12 @@ std::string grouped(std::uint64_t n) {
 
 // Hostile names must not drive the terminal: control bytes become '?'.
 std::string printable(const nlohmann::ordered_json& j, std::size_t max_bytes = 200) {
-  std::string s = j.get<std::string>().substr(0, max_bytes);
+  std::string s = j.is_string() ? j.get<std::string>() : std::string();
+  if (s.size() > max_bytes) {
+    std::size_t cut = max_bytes;  // never split a UTF-8 sequence
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    s.resize(cut);
+  }
   for (char& c : s)
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
   return s;
@@ -23,6 +29,30 @@ std::string printable(const nlohmann::ordered_json& j, std::size_t max_bytes = 2
 
 std::string text_or(const nlohmann::ordered_json& j, const char* fallback) {
   return j.is_string() ? j.get<std::string>() : fallback;
+}
+
+// The chats that posted links to platforms other than Telegram and the web —
+// "who posted the Signal links" — most such links first, at most 10.
+void print_rare_platform_chats(std::FILE* out, const nlohmann::ordered_json& r, const std::vector<std::string>& active) {
+  std::vector<std::pair<std::uint64_t, const nlohmann::ordered_json*>> chats;
+  for (const auto& chat : r["chats"]) {
+    std::uint64_t rare = 0;
+    for (const auto& [platform, n] : chat["link_records"].items())
+      if (platform != "telegram" && platform != "web") rare += n.get<std::uint64_t>();
+    if (rare > 0) chats.emplace_back(rare, &chat);
+  }
+  if (chats.empty()) return;
+  std::stable_sort(chats.begin(), chats.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::fprintf(out, "\nchats linking outside Telegram and the web (%zu)\n", chats.size());
+  for (std::size_t i = 0; i < chats.size() && i < 10; ++i) {
+    const auto& chat = *chats[i].second;
+    std::string links;
+    for (const auto& p : active)
+      if (p != "telegram" && p != "web" && chat["link_records"].contains(p))
+        links += " " + p + " " + grouped(chat["link_records"][p]);
+    std::fprintf(out, "  %-32s %8s msgs %s\n", printable(chat["name"], 32).c_str(), grouped(chat["messages"]).c_str(),
+                 links.c_str());
+  }
 }
 
 }  // namespace
@@ -78,6 +108,7 @@ void print_summary(std::FILE* out, const nlohmann::ordered_json& r) {
                    grouped(list[i]["link_records"]).c_str(), grouped(list[i]["chats"]).c_str(),
                    printable(list[i]["target"], 60).c_str());
   }
+  print_rare_platform_chats(out, r, active);
   if (!r["errors"].empty()) {
     std::fprintf(out, "\n%zu input(s) failed (results above cover everything read):\n", r["errors"].size());
     for (const auto& e : r["errors"])
