@@ -10,6 +10,8 @@
 #include <memory>
 #include <string_view>
 
+#include "decimal.h"
+
 namespace gen {
 
 class Arena {
@@ -36,17 +38,7 @@ class Arena {
     buf_[pos_++] = c;
     return *this;
   }
-  Arena &num(uint64_t v) {
-    char tmp[24];
-    int n = 0;
-    do {
-      tmp[n++] = static_cast<char>('0' + v % 10);
-      v /= 10;
-    } while (v);
-    need(static_cast<std::size_t>(n));
-    while (n) buf_[pos_++] = tmp[--n];
-    return *this;
-  }
+  Arena &num(uint64_t v) { return add(Decimal(v).view()); }
   std::string_view done() const { return {buf_.get() + mark_, pos_ - mark_}; }
   std::string_view copy(std::string_view s) { return begin().add(s).done(); }
 

@@ -72,37 +72,34 @@ class Sink {
   std::chrono::steady_clock::time_point t0_;
 };
 
-void key(Buffer &b, int d, std::string_view k, bool first = false) {
-  if (!first) b.put(',');
-  b.nl(d);
-  b.put('"');
-  b.put(k);
-  b.put("\": ");
-}
-
+// A chat object: '{' at depth d, keys at d+1, "messages": [ left open.
 void chatHeader(Buffer &b, int d, std::string_view name, bool hasName, std::string_view type,
                 uint64_t id) {
-  // '{' at depth d, keys at d+1, "messages": [ left open.
   b.put('{');
-  bool first = true;
-  if (hasName) {
-    key(b, d + 1, "name", true);
-    b.str(name);
-    first = false;
-  }
-  key(b, d + 1, "type", first);
-  b.str(type);
-  key(b, d + 1, "id");
-  b.uint(id);
-  key(b, d + 1, "messages");
+  Obj o{b, d + 1};
+  if (hasName) o.s("name", name);
+  o.s("type", type);
+  o.u("id", id);
+  o.key("messages");
   b.put('[');
 }
 
-void chatEnd(Buffer &b, int d) {
-  b.nl(d + 1);
-  b.put(']');
-  b.nl(d);
-  b.put('}');
+// Closes an object whose '{' is at depth d and whose last value is an open
+// list: ']' at d+1, '}' at d.
+void endListObject(Buffer &b, int d) {
+  b.close(d + 1, ']');
+  b.close(d, '}');
+}
+
+// Opens `"name": {"about": ..., "list": [` as the next key of `top`; close it
+// with endListObject(top.d).
+void openSection(Obj &top, std::string_view name, std::string_view about) {
+  top.key(name);
+  top.out.put('{');
+  Obj o{top.out, top.d + 1};
+  o.s("about", about);
+  o.key("list");
+  top.out.put('[');
 }
 
 double globalActivity(int64_t t) {
@@ -129,6 +126,13 @@ struct Writer {
   bool ioError = false;
   bool firstInChat = true;
   uint64_t msgBytes = 0, msgCount = 0;
+
+  // Clears the message and its arena for the next one.
+  Message &fresh() {
+    m.reset();
+    arena.reset();
+    return m;
+  }
 
   double avgBytes() const {
     return msgCount < 50 ? 650.0 : static_cast<double>(msgBytes) / static_cast<double>(msgCount);
@@ -190,8 +194,7 @@ struct Writer {
     std::vector<int64_t> times;
     // Filler channels created inside the timeline open with create_channel.
     if (c.created && c.story == 0) {
-      m.reset();
-      arena.reset();
+      fresh();
       m.id = ++id;
       m.service = true;
       m.date = c.start;
@@ -201,13 +204,15 @@ struct Writer {
       m.title = c.name;
       if (!emit()) return;
     }
-    auto emitScripted = [&](const ScriptedPost &p) {
-      m.reset();
-      arena.reset();
-      maker.scripted(m, ci, p, nextId(), recent);
+    // Emits `m`; a regular message becomes the chat's recent id.
+    auto emitTracked = [&] {
       if (!emit()) return false;
       if (!m.service) recent = m.id;
       return true;
+    };
+    auto emitScripted = [&](const ScriptedPost &p) {
+      maker.scripted(fresh(), ci, p, nextId(), recent);
+      return emitTracked();
     };
     for (std::size_t i = 0; i < nd && !stopped; ++i) {
       const int64_t dayStart = (d0 + static_cast<int64_t>(i)) * kDay;
@@ -236,11 +241,8 @@ struct Writer {
         while (si < sc.size() && sc[si].time <= t) {
           if (!emitScripted(sc[si++])) return;
         }
-        m.reset();
-        arena.reset();
-        maker.filler(m, ci, t, nextId(), recent, r);
-        if (!emit()) return;
-        if (!m.service) recent = m.id;
+        maker.filler(fresh(), ci, t, nextId(), recent, r);
+        if (!emitTracked()) return;
       }
       while (si < sc.size() && sc[si].time < dayStart + kDay) {
         if (!emitScripted(sc[si++])) return;
@@ -281,62 +283,38 @@ int runExport(const Options &o, Stats &stats) {
   // Tail written after the last chat.
   Buffer tail(1 << 14);
   if (o.account) {
-    tail.nl(2);
-    tail.put(']');
-    tail.nl(1);
-    tail.put('}');
-    key(tail, 1, "left_chats");
-    tail.put('{');
-    key(tail, 2, "about", true);
-    tail.str(kAboutLeft);
-    key(tail, 2, "list");
-    tail.put('[');
+    endListObject(tail, 1);  // "chats"
+    Obj top{tail, 1, false};  // the top-level object, already has keys
+    openSection(top, "left_chats", kAboutLeft);
     bool first = true;
     for (const auto &lc : R.left) {
-      if (!first) tail.put(',');
-      first = false;
-      tail.nl(3);
+      tail.next(first, 3);
       chatHeader(tail, 3, lc.name, true, lc.type, lc.id);
-      chatEnd(tail, 3);
+      endListObject(tail, 3);
     }
-    tail.nl(2);
-    tail.put(']');
-    tail.nl(1);
-    tail.put('}');
-    tail.nl(0);
-    tail.put('}');
+    endListObject(tail, 1);
+    tail.close(0, '}');
   }
   Buffer closer(64);
-  chatEnd(closer, cd);
+  endListObject(closer, cd);
   w.reserve = tail.size() + closer.size();
 
   // Header.
   if (o.account) {
     b.put('{');
-    key(b, 1, "about", true);
-    b.str(kAboutTelegram);
-    key(b, 1, "personal_information");
+    Obj top{b, 1};
+    top.s("about", kAboutTelegram);
+    top.key("personal_information");
     b.put('{');
-    key(b, 2, "user_id", true);
-    b.uint(kSelfId);
-    key(b, 2, "first_name");
-    b.str("Demo");
-    key(b, 2, "last_name");
-    b.str("Analyst");
-    key(b, 2, "phone_number");
-    b.str("+44 7700 900123");
-    key(b, 2, "username");
-    b.str("@linkdrift_demo");
-    key(b, 2, "bio");
-    b.str("Synthetic account made by linkdrift-gen");
-    b.nl(1);
-    b.put('}');
-    key(b, 1, "contacts");
-    b.put('{');
-    key(b, 2, "about", true);
-    b.str(kAboutContacts);
-    key(b, 2, "list");
-    b.put('[');
+    Obj me{b, 2};
+    me.u("user_id", kSelfId);
+    me.s("first_name", "Demo");
+    me.s("last_name", "Analyst");
+    me.s("phone_number", "+44 7700 900123");
+    me.s("username", "@linkdrift_demo");
+    me.s("bio", "Synthetic account made by linkdrift-gen");
+    b.close(1, '}');
+    openSection(top, "contacts", kAboutContacts);
     static constexpr struct {
       uint64_t id;
       std::string_view first, last, phone;
@@ -346,37 +324,18 @@ int runExport(const Options &o, Stats &stats) {
                      {7044556677, "Sam", "Reed", "+1 202 555 0143", 1715000000}};
     bool firstC = true;
     for (const auto &c : kContacts) {
-      if (!firstC) b.put(',');
-      firstC = false;
-      b.nl(3);
+      b.next(firstC, 3);
       b.put('{');
-      key(b, 4, "user_id", true);
-      b.uint(c.id);
-      key(b, 4, "first_name");
-      b.str(c.first);
-      key(b, 4, "last_name");
-      b.str(c.last);
-      key(b, 4, "phone_number");
-      b.str(c.phone);
-      key(b, 4, "date");
-      b.date(c.date);
-      key(b, 4, "date_unixtime");
-      b.put('"');
-      b.sint(c.date);
-      b.put('"');
-      b.nl(3);
-      b.put('}');
+      Obj co{b, 4};
+      co.u("user_id", c.id);
+      co.s("first_name", c.first);
+      co.s("last_name", c.last);
+      co.s("phone_number", c.phone);
+      co.dt("date", c.date);
+      b.close(3, '}');
     }
-    b.nl(2);
-    b.put(']');
-    b.nl(1);
-    b.put('}');
-    key(b, 1, "chats");
-    b.put('{');
-    key(b, 2, "about", true);
-    b.str(kAboutChats);
-    key(b, 2, "list");
-    b.put('[');
+    endListObject(b, 1);
+    openSection(top, "chats", kAboutChats);
 
     // Saved messages: a few channel posts the account owner kept.
     b.nl(3);
@@ -387,14 +346,12 @@ int runExport(const Options &o, Stats &stats) {
       const std::string selfId = "user" + std::to_string(kSelfId);
       int64_t t = kTimelineStart + 40 * kDay;
       for (int i = 1; i <= 8 && !w.stopped; ++i) {
-        w.m.reset();
-        w.arena.reset();
-        w.maker.saved(w.m, t, i, "Demo Analyst", selfId, r);
+        w.maker.saved(w.fresh(), t, i, "Demo Analyst", selfId, r);
         w.emit();
         t += 80 * kDay + static_cast<int64_t>(r.below(40 * 86400));
       }
     }
-    chatEnd(b, 3);
+    endListObject(b, 3);
   } else {
     const Channel &c = R.channels[R.biggest];
     chatHeader(b, 0, c.name, true, c.type, c.id);
@@ -420,7 +377,7 @@ int runExport(const Options &o, Stats &stats) {
     const double budget = std::max(0.0, remaining * c.weight / weightLeft);
     weightLeft -= c.weight;
     w.chat(order[k], budget);
-    chatEnd(b, cd);
+    endListObject(b, cd);
     ++stats.chats;
   }
   b.put(std::string_view(tail.data(), tail.size()));

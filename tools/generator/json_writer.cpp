@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "decimal.h"
+
 namespace gen {
 
 namespace {
@@ -16,16 +18,7 @@ void Buffer::grow(std::size_t n) {
   data_.resize(cap);
 }
 
-void Buffer::uint(uint64_t v) {
-  char tmp[24];
-  int n = 0;
-  do {
-    tmp[n++] = static_cast<char>('0' + v % 10);
-    v /= 10;
-  } while (v);
-  ensure(static_cast<std::size_t>(n));
-  while (n) data_[pos_++] = tmp[--n];
-}
+void Buffer::uint(uint64_t v) { put(Decimal(v).view()); }
 
 void Buffer::sint(int64_t v) {
   if (v < 0) {
@@ -157,58 +150,15 @@ void Message::reset() {
 
 namespace {
 
-// Object key at indentation `d` (preceded by ",\n" unless first).
-struct Obj {
-  Buffer &out;
-  int d;
-  bool first = true;
-  void key(std::string_view k) {
-    if (!first) out.put(',');
-    first = false;
-    out.nl(d);
-    out.put('"');
-    out.put(k);
-    out.put("\": ");
-  }
-  void s(std::string_view k, std::string_view v) { key(k); out.str(v); }
-  void u(std::string_view k, uint64_t v) { key(k); out.uint(v); }
-  void i(std::string_view k, int64_t v) { key(k); out.sint(v); }
-  void dt(std::string_view k, int64_t t) {
-    key(k);
-    out.date(t);
-    if (!first) out.put(',');
-    out.nl(d);
-    out.put('"');
-    out.put(k);
-    out.put("_unixtime\": \"");
-    out.sint(t);
-    out.put('"');
-  }
-};
-
 // A text part object {type,text(,extra)} whose '{' sits at depth d.
 void writePartObject(Buffer &out, const Part &p, int d) {
   out.put('{');
-  out.nl(d + 1);
-  out.put("\"type\": ");
-  out.str(partTypeName(p.type));
-  out.put(',');
-  out.nl(d + 1);
-  out.put("\"text\": ");
-  out.str(p.text);
-  if (p.type == PartType::TextLink) {
-    out.put(',');
-    out.nl(d + 1);
-    out.put("\"href\": ");
-    out.str(p.extra);
-  } else if (p.type == PartType::CustomEmoji) {
-    out.put(',');
-    out.nl(d + 1);
-    out.put("\"document_id\": ");
-    out.str(p.extra);
-  }
-  out.nl(d);
-  out.put('}');
+  Obj o{out, d + 1};
+  o.s("type", partTypeName(p.type));
+  o.s("text", p.text);
+  if (p.type == PartType::TextLink) o.s("href", p.extra);
+  else if (p.type == PartType::CustomEmoji) o.s("document_id", p.extra);
+  out.close(d, '}');
 }
 
 // `text` / `text_entities` value; `key` is at depth kd.
@@ -225,14 +175,11 @@ void writeText(Buffer &out, const std::vector<Part> &parts, int kd, bool entitie
   out.put('[');
   bool first = true;
   for (const auto &p : parts) {
-    if (!first) out.put(',');
-    first = false;
-    out.nl(kd + 1);
+    out.next(first, kd + 1);
     if (!entities && p.type == PartType::Plain) out.str(p.text);
     else writePartObject(out, p, kd + 1);
   }
-  out.nl(kd);
-  out.put(']');
+  out.close(kd, ']');
 }
 
 }  // namespace
@@ -256,13 +203,10 @@ void writeMessage(Buffer &out, const Message &m, int depth) {
       out.put('[');
       bool first = true;
       for (auto name : m.members) {
-        if (!first) out.put(',');
-        first = false;
-        out.nl(kd + 1);
+        out.next(first, kd + 1);
         out.str(name);
       }
-      out.nl(kd);
-      out.put(']');
+      out.close(kd, ']');
     }
     if (m.hasInviter) o.s("inviter", m.inviter);
     if (m.photoAction) {
@@ -315,28 +259,21 @@ void writeMessage(Buffer &out, const Message &m, int depth) {
     out.put('[');
     bool firstRow = true;
     for (const auto &row : m.buttons) {
-      if (!firstRow) out.put(',');
-      firstRow = false;
-      out.nl(kd + 1);
+      out.next(firstRow, kd + 1);
       out.put('[');
       bool firstBtn = true;
       for (const auto &b : row) {
-        if (!firstBtn) out.put(',');
-        firstBtn = false;
-        out.nl(kd + 2);
+        out.next(firstBtn, kd + 2);
         out.put('{');
         Obj bo{out, kd + 3};
         bo.s("type", b.type);
         if (!b.text.empty()) bo.s("text", b.text);
         if (!b.data.empty()) bo.s("data", b.data);
-        out.nl(kd + 2);
-        out.put('}');
+        out.close(kd + 2, '}');
       }
-      out.nl(kd + 1);
-      out.put(']');
+      out.close(kd + 1, ']');
     }
-    out.nl(kd);
-    out.put(']');
+    out.close(kd, ']');
   }
   if (!m.reactions.empty()) {
     // tdesktop pushes an extra nesting level before serializing the array.
@@ -344,22 +281,17 @@ void writeMessage(Buffer &out, const Message &m, int depth) {
     out.put('[');
     bool first = true;
     for (const auto &r : m.reactions) {
-      if (!first) out.put(',');
-      first = false;
-      out.nl(kd + 2);
+      out.next(first, kd + 2);
       out.put('{');
       Obj ro{out, kd + 3};
       ro.s("type", "emoji");
       ro.u("count", r.count);
       ro.s("emoji", r.emoji);
-      out.nl(kd + 2);
-      out.put('}');
+      out.close(kd + 2, '}');
     }
-    out.nl(kd + 1);
-    out.put(']');
+    out.close(kd + 1, ']');
   }
-  out.nl(depth);
-  out.put('}');
+  out.close(depth, '}');
 }
 
 }  // namespace gen

@@ -51,6 +51,18 @@ class Buffer {
     put('\n');
     indent(n);
   }
+  // Starts an element of a list at depth n: ',' unless `first` (which it
+  // clears), then '\n' + n spaces.
+  void next(bool &first, int n) {
+    if (!first) put(',');
+    first = false;
+    nl(n);
+  }
+  // '\n' + n spaces + a closing bracket ('}' or ']').
+  void close(int n, char bracket) {
+    nl(n);
+    put(bracket);
+  }
   void uint(uint64_t v);
   void sint(int64_t v);
   // A JSON string literal with tdesktop's escaping rules (see header note).
@@ -65,6 +77,34 @@ class Buffer {
   void grow(std::size_t n);
   std::vector<char> data_;
   std::size_t pos_ = 0;
+};
+
+// Writes the keys of one JSON object whose keys sit at indentation `d`; the
+// caller writes '{' before and '}' after. `first` = no key written yet.
+struct Obj {
+  Buffer &out;
+  int d;
+  bool first = true;
+  void key(std::string_view k) {
+    out.next(first, d);
+    out.put('"');
+    out.put(k);
+    out.put("\": ");
+  }
+  void s(std::string_view k, std::string_view v) { key(k); out.str(v); }
+  void u(std::string_view k, uint64_t v) { key(k); out.uint(v); }
+  void i(std::string_view k, int64_t v) { key(k); out.sint(v); }
+  // "k": date, "k_unixtime": "<seconds>" (how tdesktop writes every date).
+  void dt(std::string_view k, int64_t t) {
+    key(k);
+    out.date(t);
+    out.next(first, d);
+    out.put('"');
+    out.put(k);
+    out.put("_unixtime\": \"");
+    out.sint(t);
+    out.put('"');
+  }
 };
 
 // ----- message model (views point at static vocabulary or a per-message arena)

@@ -187,50 +187,43 @@ void PostMaker::otherLink(Message &m, const LangVocab &v, Rng &r) {
       if (p > 0.85) plain(m, v.stop);
     }
   };
+  // One identifier in the arena; call after plain(), which may allocate too.
+  auto make = [&](void (*add)(Arena &, Rng &)) {
+    Arena &a = A_.begin();
+    add(a, r);
+    return a.done();
+  };
+  // Session and Tox IDs: code entity or plain text.
+  auto codeOrPlain = [&](std::string_view id) {
+    if (r.chance(0.5)) ent(m, PartType::Code, id);
+    else plain(m, id);
+  };
   if (k < 0.22) {
     plain(m, "Signal: ");
-    Arena &a = A_.begin();
-    addSignalGroup(a, r);
-    linkish(a.done());
+    linkish(make(addSignalGroup));
   } else if (k < 0.28) {
     plain(m, "Signal: ");
-    Arena &a = A_.begin();
-    addSignalUsernameLink(a, r);
-    linkish(a.done());
+    linkish(make(addSignalUsernameLink));
   } else if (k < 0.45) {
     plain(m, "Discord ");
-    Arena &a = A_.begin();
-    addDiscordInvite(a, r);
-    linkish(a.done());
+    linkish(make(addDiscordInvite));
   } else if (k < 0.52) {
     plain(m, "Matrix: ");
-    Arena &a = A_.begin();
-    addMatrixLink(a, r);
-    linkish(a.done());
+    linkish(make(addMatrixLink));
   } else if (k < 0.59) {
     plain(m, "SimpleX: ");
-    Arena &a = A_.begin();
-    addSimplexContact(a, r);
-    ent(m, PartType::Link, a.done());
+    ent(m, PartType::Link, make(addSimplexContact));
   } else if (k < 0.68) {
     plain(m, r.chance(0.5) ? "Session ID: " : "Session: ");
-    Arena &a = A_.begin();
-    addSessionId(a, r);
-    if (r.chance(0.5)) ent(m, PartType::Code, a.done());
-    else plain(m, a.done());
+    codeOrPlain(make(addSessionId));
   } else if (k < 0.73) {
     plain(m, "Tox: ");
-    Arena &a = A_.begin();
-    addToxId(a, r);
-    if (r.chance(0.5)) ent(m, PartType::Code, a.done());
-    else plain(m, a.done());
+    codeOrPlain(make(addToxId));
   } else if (k < 0.82) {
     static constexpr std::string_view kLabels[] = {"jabber: ", "Jabber: ", "xmpp: ", "жаббер: ",
                                                    "JID - "};
     plain(m, r.pick(kLabels));
-    Arena &a = A_.begin();
-    addJid(a, r);
-    ent(m, PartType::Email, a.done());
+    ent(m, PartType::Email, make(addJid));
   } else if (k < 0.89) {
     plain(m, "Tor: ");  // before begin(): plain() may allocate in the arena
     Arena &a = A_.begin();
@@ -241,9 +234,7 @@ void PostMaker::otherLink(Message &m, const LangVocab &v, Rng &r) {
     else plain(m, a.done());
   } else {
     plain(m, "WhatsApp: ");
-    Arena &a = A_.begin();
-    addWhatsapp(a, r);
-    linkish(a.done());
+    linkish(make(addWhatsapp));
   }
 }
 
@@ -271,24 +262,25 @@ void PostMaker::link(Message &m, const Channel &src, int64_t t, Rng &r) {
 }
 
 void PostMaker::signature(Message &m, const Channel &c, Rng &r) {
+  // The channel's own link: t.me/<username>, or its invite link when it has none.
+  auto ownUrl = [&] {
+    return c.username.empty() ? A_.begin().add("https://t.me/+").add(c.invite).done()
+                              : A_.begin().add("https://t.me/").add(c.username).done();
+  };
   switch (c.sigStyle) {
     case 1:
       plain(m, "\n\n👉 ");
-      if (c.username.empty()) ent(m, PartType::Link, A_.begin().add("https://t.me/+").add(c.invite).done());
+      if (c.username.empty()) ent(m, PartType::Link, ownUrl());
       else ent(m, PartType::Mention, A_.begin().add('@').add(c.username).done());
       break;
     case 2:
       plain(m, "\n\n");
       plain(m, pickW(r, vocab(c.lang).leadIns));
-      ent(m, PartType::Link, c.username.empty()
-                                 ? A_.begin().add("https://t.me/+").add(c.invite).done()
-                                 : A_.begin().add("https://t.me/").add(c.username).done());
+      ent(m, PartType::Link, ownUrl());
       break;
     case 3:
       plain(m, "\n\n");
-      ent(m, PartType::TextLink, vocab(c.lang).cta[0],
-          c.username.empty() ? A_.begin().add("https://t.me/+").add(c.invite).done()
-                             : A_.begin().add("https://t.me/").add(c.username).done());
+      ent(m, PartType::TextLink, vocab(c.lang).cta[0], ownUrl());
       break;
     default: break;
   }

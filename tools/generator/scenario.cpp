@@ -25,6 +25,7 @@ namespace {
 // Story identifiers come from this fixed stream, never from --seed.
 constexpr uint64_t kStorySeed = 0x11A4D41F7ull;
 
+// One identifier built by `fn` (identifiers.h), as an owned string.
 std::string ident(Rng &r, void (*fn)(Arena &, Rng &)) {
   Arena a(4096);
   a.begin();
@@ -121,12 +122,7 @@ void addStories(Roster &R) {
   // --- Story 2: old channel announces a new one, goes silent; the new one
   // starts 5 weeks later and references the old one.
   Rng ri(kStorySeed + 2);
-  const std::string rebornInvite = [&] {
-    Arena a(64);
-    a.begin();
-    addInviteHash(a, ri);
-    return std::string(a.done());
-  }();
+  const std::string rebornInvite = ident(ri, addInviteHash);
   {
     Channel c = story(2, 1765002341, "Ghost Market", "ghostmarket_cc", "public_channel", EN,
                       Carding, 4);
@@ -190,18 +186,8 @@ void addStories(Roster &R) {
 
   // --- Story 4: backup-channel announcements; the channels stay put.
   Rng rb(kStorySeed + 4);
-  const std::string hashRu = [&] {
-    Arena a(64);
-    a.begin();
-    addInviteHash(a, rb);
-    return std::string(a.done());
-  }();
-  const std::string hashSoft = [&] {
-    Arena a(64);
-    a.begin();
-    addInviteHash(a, rb);
-    return std::string(a.done());
-  }();
+  const std::string hashRu = ident(rb, addInviteHash);
+  const std::string hashSoft = ident(rb, addInviteHash);
   {
     Channel c = story(4, 1722093318, "Схемы и Обнал", "", "private_channel", RU, Carding, 4);
     c.scripted.push_back(post(utc(2024, 3, 12, 11, 0, 0),
@@ -369,12 +355,7 @@ Roster buildRoster(uint64_t seed, int total) {
   for (int i = 0; i < n; ++i) {
     Channel &c = R.channels[i];
     c.peerId = "channel" + std::to_string(c.id);
-    if (c.invite.empty()) {
-      Arena a(64);
-      a.begin();
-      addInviteHash(a, r);
-      c.invite = std::string(a.done());
-    }
+    if (c.invite.empty()) c.invite = ident(r, addInviteHash);
     if (!c.created && c.story == 0) c.firstId = 1 + r.below(20000);
     else if (!c.created) c.firstId = 100 + r.below(3000);
     c.tzShift = static_cast<int>(r.below(24));

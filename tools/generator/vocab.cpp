@@ -71,8 +71,6 @@ constexpr SV kEnLead[] = {"Join: ", "Channel: ", "Link: ", "Chat: ", "More here:
                           "Subscribe: ", "Download: ", "Source: ", "Contact admin: ", "Details: "};
 constexpr SV kEnCta[] = {"join here", "click here", "Join", "our channel", "download",
                          "full list", "read more", "contact", "VIP access", "source"};
-constexpr SV kEnBackup[] = {"Backup channel: ", "Backup: ", "Our backup channel in case of ban: ",
-                            "Reserve channel: "};
 constexpr SV kEnHeaders[] = {"UPDATE", "NEW", "Important", "🔥 HOT", "Announcement", "Daily drop",
                              "Breaking", "Giveaway", "Reminder"};
 constexpr SV kEnChatter[] = {"anyone tested this?", "works for me, thanks", "link is dead",
@@ -138,8 +136,6 @@ constexpr SV kRuLead[] = {"Канал: ", "канал: ", "Ссылка: ", "В�
                           "Подписаться: ", "Скачать: ", "Источник: ", "Админ: ", "Отзывы: "};
 constexpr SV kRuCta[] = {"вступить", "подписаться", "жми сюда", "наш канал", "скачать",
                          "подробнее", "купить", "написать админу"};
-constexpr SV kRuBackup[] = {"Резервный канал: ", "резервный канал: ", "Запасной канал: ",
-                            "Бэкап канал на случай блокировки: "};
 constexpr SV kRuHeaders[] = {"ВАЖНО", "Обновление", "Новинка", "🔥 Горячее", "Внимание", "Розыгрыш"};
 constexpr SV kRuChatter[] = {"кто-нибудь проверял?", "у меня работает", "ссылка мёртвая",
                              "есть отзывы?", "админ, проверь лс", "кидалово", "спасибо",
@@ -160,7 +156,6 @@ constexpr SV kArLines[] = {
 };
 constexpr SV kArLead[] = {"القناة: ", "رابط: ", "للانضمام: ", "المصدر: ", "تواصل: "};
 constexpr SV kArCta[] = {"انضم الآن", "اضغط هنا", "قناتنا", "تحميل", "التفاصيل"};
-constexpr SV kArBackup[] = {"قناة احتياطية: ", "القناة الاحتياطية: ", "رابط القناة الاحتياطية: "};
 constexpr SV kArHeaders[] = {"عاجل", "تحديث", "جديد", "مهم"};
 constexpr SV kArChatter[] = {"شكرا", "الرابط لا يعمل", "هل جربه أحد؟", "ممتاز", "أين كلمة السر؟"};
 constexpr SV kArUsers[] = {"أحمد", "محمد", "Omar", "خالد", "يوسف", "Ali"};
@@ -177,7 +172,6 @@ constexpr SV kFaLines[] = {
 };
 constexpr SV kFaLead[] = {"کانال: ", "لینک: ", "عضویت: ", "منبع: ", "ارتباط با ادمین: "};
 constexpr SV kFaCta[] = {"عضویت", "کلیک کنید", "کانال ما", "دانلود"};
-constexpr SV kFaBackup[] = {"کانال پشتیبان: ", "کانال رزرو: "};
 constexpr SV kFaHeaders[] = {"فوری", "جدید", "مهم"};
 constexpr SV kFaChatter[] = {"ممنون", "لینک کار نمی‌کنه", "کسی تست کرده؟", "عالی"};
 constexpr SV kFaUsers[] = {"رضا", "Ali", "مهدی", "سارا", "Amir"};
@@ -194,7 +188,6 @@ constexpr SV kZhLines[] = {
 };
 constexpr SV kZhLead[] = {"频道：", "群组：", "链接：", "备用：", "联系："};
 constexpr SV kZhCta[] = {"点击加入", "下载", "我们的频道", "联系客服"};
-constexpr SV kZhBackup[] = {"备用频道：", "防失联频道："};
 constexpr SV kZhHeaders[] = {"公告", "更新", "重要"};
 constexpr SV kZhChatter[] = {"谢谢分享", "链接失效了", "有人试过吗", "好用"};
 constexpr SV kZhUsers[] = {"小王", "老李", "Chen", "阿伟", "Lily"};
@@ -211,7 +204,6 @@ constexpr SV kEsLines[] = {
 };
 constexpr SV kEsLead[] = {"Canal: ", "Enlace: ", "Únete: ", "Fuente: ", "Contacto: "};
 constexpr SV kEsCta[] = {"únete aquí", "haz clic", "nuestro canal", "descargar"};
-constexpr SV kEsBackup[] = {"Canal de respaldo: ", "Canal de reserva: "};
 constexpr SV kEsHeaders[] = {"URGENTE", "NUEVO", "Actualización"};
 constexpr SV kEsChatter[] = {"gracias", "el enlace no funciona", "¿alguien lo probó?", "funciona"};
 constexpr SV kEsUsers[] = {"Carlos", "Juan", "María", "Diego", "Lucía"};
@@ -228,7 +220,6 @@ constexpr SV kPtLines[] = {
 };
 constexpr SV kPtLead[] = {"Canal: ", "Link: ", "Entre: ", "Fonte: ", "Contato: "};
 constexpr SV kPtCta[] = {"entre aqui", "clique aqui", "nosso canal", "baixar"};
-constexpr SV kPtBackup[] = {"Canal reserva: ", "Canal backup: "};
 constexpr SV kPtHeaders[] = {"URGENTE", "NOVO", "Atualização"};
 constexpr SV kPtChatter[] = {"obrigado", "link caiu", "alguém testou?", "funcionando"};
 constexpr SV kPtUsers[] = {"João", "Pedro", "Ana", "Lucas", "Bruna"};
@@ -244,7 +235,6 @@ constexpr SV kTrLines[] = {
 };
 constexpr SV kTrLead[] = {"Kanal: ", "Link: ", "Katıl: ", "Kaynak: ", "İletişim: "};
 constexpr SV kTrCta[] = {"katıl", "tıkla", "kanalımız", "indir"};
-constexpr SV kTrBackup[] = {"Yedek kanal: ", "Yedek kanalımız: "};
 constexpr SV kTrHeaders[] = {"ACİL", "YENİ", "Güncelleme"};
 constexpr SV kTrChatter[] = {"teşekkürler", "link çalışmıyor", "deneyen var mı?", "çalışıyor"};
 constexpr SV kTrUsers[] = {"Mehmet", "Ahmet", "Ayşe", "Emre", "Can"};
@@ -260,7 +250,6 @@ constexpr SV kIdLines[] = {
 };
 constexpr SV kIdLead[] = {"Channel: ", "Link: ", "Gabung: ", "Sumber: ", "Kontak: "};
 constexpr SV kIdCta[] = {"gabung di sini", "klik di sini", "channel kami", "unduh"};
-constexpr SV kIdBackup[] = {"Channel cadangan: ", "Channel backup: "};
 constexpr SV kIdHeaders[] = {"PENTING", "BARU", "Update"};
 constexpr SV kIdChatter[] = {"makasih", "link mati", "ada yang coba?", "mantap"};
 constexpr SV kIdUsers[] = {"Budi", "Agus", "Siti", "Rizky", "Dewi"};
@@ -276,7 +265,6 @@ constexpr SV kHeLines[] = {
 };
 constexpr SV kHeLead[] = {"ערוץ: ", "קישור: ", "הצטרפות: ", "מקור: "};
 constexpr SV kHeCta[] = {"הצטרפו", "לחצו כאן", "הערוץ שלנו"};
-constexpr SV kHeBackup[] = {"ערוץ גיבוי: "};
 constexpr SV kHeHeaders[] = {"דחוף", "חדש", "עדכון"};
 constexpr SV kHeChatter[] = {"תודה", "הקישור לא עובד", "מישהו ניסה?"};
 constexpr SV kHeUsers[] = {"דני", "Yossi", "מיכל", "Avi"};
@@ -286,27 +274,30 @@ constexpr Words W(const SV (&a)[N]) {
   return Words(a, N);
 }
 
+// Languages without per-topic sentences use one pool for every topic.
+constexpr std::array<Words, kTopicCount> sameLines(Words w) { return {w, w, w, w, w, w}; }
+
 const LangVocab kVocab[kLangCount] = {
     {"en", {W(kEnCarding), W(kEnLeaks), W(kEnWarez), W(kEnCrypto), W(kEnOsint), W(kEnHacktivist)},
-     W(kEnLead), W(kEnCta), W(kEnBackup), W(kEnHeaders), W(kEnChatter), W(kEnUsers), "."},
+     W(kEnLead), W(kEnCta), W(kEnHeaders), W(kEnChatter), W(kEnUsers), "."},
     {"ru", {W(kRuCarding), W(kRuLeaks), W(kRuWarez), W(kRuCrypto), W(kRuOsint), W(kRuHacktivist)},
-     W(kRuLead), W(kRuCta), W(kRuBackup), W(kRuHeaders), W(kRuChatter), W(kRuUsers), "."},
-    {"ar", {W(kArLines), W(kArLines), W(kArLines), W(kArLines), W(kArLines), W(kArLines)},
-     W(kArLead), W(kArCta), W(kArBackup), W(kArHeaders), W(kArChatter), W(kArUsers), "."},
-    {"fa", {W(kFaLines), W(kFaLines), W(kFaLines), W(kFaLines), W(kFaLines), W(kFaLines)},
-     W(kFaLead), W(kFaCta), W(kFaBackup), W(kFaHeaders), W(kFaChatter), W(kFaUsers), "."},
-    {"zh", {W(kZhLines), W(kZhLines), W(kZhLines), W(kZhLines), W(kZhLines), W(kZhLines)},
-     W(kZhLead), W(kZhCta), W(kZhBackup), W(kZhHeaders), W(kZhChatter), W(kZhUsers), "。"},
-    {"es", {W(kEsLines), W(kEsLines), W(kEsLines), W(kEsLines), W(kEsLines), W(kEsLines)},
-     W(kEsLead), W(kEsCta), W(kEsBackup), W(kEsHeaders), W(kEsChatter), W(kEsUsers), "."},
-    {"pt", {W(kPtLines), W(kPtLines), W(kPtLines), W(kPtLines), W(kPtLines), W(kPtLines)},
-     W(kPtLead), W(kPtCta), W(kPtBackup), W(kPtHeaders), W(kPtChatter), W(kPtUsers), "."},
-    {"tr", {W(kTrLines), W(kTrLines), W(kTrLines), W(kTrLines), W(kTrLines), W(kTrLines)},
-     W(kTrLead), W(kTrCta), W(kTrBackup), W(kTrHeaders), W(kTrChatter), W(kTrUsers), "."},
-    {"id", {W(kIdLines), W(kIdLines), W(kIdLines), W(kIdLines), W(kIdLines), W(kIdLines)},
-     W(kIdLead), W(kIdCta), W(kIdBackup), W(kIdHeaders), W(kIdChatter), W(kIdUsers), "."},
-    {"he", {W(kHeLines), W(kHeLines), W(kHeLines), W(kHeLines), W(kHeLines), W(kHeLines)},
-     W(kHeLead), W(kHeCta), W(kHeBackup), W(kHeHeaders), W(kHeChatter), W(kHeUsers), "."},
+     W(kRuLead), W(kRuCta), W(kRuHeaders), W(kRuChatter), W(kRuUsers), "."},
+    {"ar", sameLines(W(kArLines)),
+     W(kArLead), W(kArCta), W(kArHeaders), W(kArChatter), W(kArUsers), "."},
+    {"fa", sameLines(W(kFaLines)),
+     W(kFaLead), W(kFaCta), W(kFaHeaders), W(kFaChatter), W(kFaUsers), "."},
+    {"zh", sameLines(W(kZhLines)),
+     W(kZhLead), W(kZhCta), W(kZhHeaders), W(kZhChatter), W(kZhUsers), "。"},
+    {"es", sameLines(W(kEsLines)),
+     W(kEsLead), W(kEsCta), W(kEsHeaders), W(kEsChatter), W(kEsUsers), "."},
+    {"pt", sameLines(W(kPtLines)),
+     W(kPtLead), W(kPtCta), W(kPtHeaders), W(kPtChatter), W(kPtUsers), "."},
+    {"tr", sameLines(W(kTrLines)),
+     W(kTrLead), W(kTrCta), W(kTrHeaders), W(kTrChatter), W(kTrUsers), "."},
+    {"id", sameLines(W(kIdLines)),
+     W(kIdLead), W(kIdCta), W(kIdHeaders), W(kIdChatter), W(kIdUsers), "."},
+    {"he", sameLines(W(kHeLines)),
+     W(kHeLead), W(kHeCta), W(kHeHeaders), W(kHeChatter), W(kHeUsers), "."},
 };
 
 // ---------------------------------------------------------------- names
@@ -412,36 +403,17 @@ std::string_view topicName(Topic t) {
 Words namePrefixes(Lang l, Topic) { return l == EN ? W(kEnPrefix) : Words(); }
 
 Words nameCores(Lang l, Topic t) {
-  if (l == EN) {
-    switch (t) {
-      case Carding: return W(kEnCoreCard);
-      case Leaks: return W(kEnCoreLeak);
-      case Warez: return W(kEnCoreWarez);
-      case CryptoScam: return W(kEnCoreCrypto);
-      case OsintNews: return W(kEnCoreOsint);
-      default: return W(kEnCoreHack);
-    }
-  }
-  if (l == RU) {
-    switch (t) {
-      case Carding: return W(kRuCoreCard);
-      case Leaks: return W(kRuCoreLeak);
-      case Warez: return W(kRuCoreWarez);
-      case CryptoScam: return W(kRuCoreCrypto);
-      case OsintNews: return W(kRuCoreOsint);
-      default: return W(kRuCoreHack);
-    }
-  }
-  switch (l) {
-    case AR: return W(kArCores);
-    case FA: return W(kFaCores);
-    case ZH: return W(kZhCores);
-    case ES: return W(kEsCores);
-    case PT: return W(kPtCores);
-    case TR: return W(kTrCores);
-    case ID: return W(kIdCores);
-    default: return W(kHeCores);
-  }
+  static constexpr Words kEn[kTopicCount] = {W(kEnCoreCard),   W(kEnCoreLeak),  W(kEnCoreWarez),
+                                             W(kEnCoreCrypto), W(kEnCoreOsint), W(kEnCoreHack)};
+  static constexpr Words kRu[kTopicCount] = {W(kRuCoreCard),   W(kRuCoreLeak),  W(kRuCoreWarez),
+                                             W(kRuCoreCrypto), W(kRuCoreOsint), W(kRuCoreHack)};
+  // Other languages: one pool for every topic (EN and RU slots unused).
+  static constexpr Words kOther[kLangCount] = {
+      {}, {}, W(kArCores), W(kFaCores), W(kZhCores), W(kEsCores), W(kPtCores), W(kTrCores),
+      W(kIdCores), W(kHeCores)};
+  if (l == EN) return kEn[t];
+  if (l == RU) return kRu[t];
+  return kOther[l];
 }
 
 Words nameSuffixes(Lang l) {
@@ -451,38 +423,23 @@ Words nameSuffixes(Lang l) {
 }
 
 Words usernameStems(Topic t) {
-  switch (t) {
-    case Carding: return W(kStemCard);
-    case Leaks: return W(kStemLeak);
-    case Warez: return W(kStemWarez);
-    case CryptoScam: return W(kStemCrypto);
-    case OsintNews: return W(kStemOsint);
-    default: return W(kStemHack);
-  }
+  static constexpr Words k[kTopicCount] = {W(kStemCard),   W(kStemLeak),  W(kStemWarez),
+                                           W(kStemCrypto), W(kStemOsint), W(kStemHack)};
+  return k[t];
 }
 Words usernameTails() { return W(kTails); }
 Words emojis() { return W(kEmojis); }
 Words hashtags(Topic t) {
-  switch (t) {
-    case Carding: return W(kTagCard);
-    case Leaks: return W(kTagLeak);
-    case Warez: return W(kTagWarez);
-    case CryptoScam: return W(kTagCrypto);
-    case OsintNews: return W(kTagOsint);
-    default: return W(kTagHack);
-  }
+  static constexpr Words k[kTopicCount] = {W(kTagCard),   W(kTagLeak),  W(kTagWarez),
+                                           W(kTagCrypto), W(kTagOsint), W(kTagHack)};
+  return k[t];
 }
 Words webLinks() { return W(kWeb); }
 Words pasteHosts() { return W(kPaste); }
 Words fileNames(Topic t) {
-  switch (t) {
-    case Carding: return W(kFilesCard);
-    case Leaks: return W(kFilesLeak);
-    case Warez: return W(kFilesWarez);
-    case CryptoScam: return W(kFilesCrypto);
-    case OsintNews: return W(kFilesOsint);
-    default: return W(kFilesHack);
-  }
+  static constexpr Words k[kTopicCount] = {W(kFilesCard),   W(kFilesLeak),  W(kFilesWarez),
+                                           W(kFilesCrypto), W(kFilesOsint), W(kFilesHack)};
+  return k[t];
 }
 Words reactionEmojis() { return W(kReact); }
 Words adminNames() { return W(kAdmins); }

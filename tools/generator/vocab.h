@@ -3,6 +3,7 @@
 // storage, so string_views into them never dangle. Content is invented.
 #pragma once
 
+#include <array>
 #include <span>
 #include <string_view>
 
@@ -15,10 +16,9 @@ using Words = std::span<const std::string_view>;
 
 struct LangVocab {
   std::string_view code;  // "en", "ru", ...
-  Words lines[kTopicCount];  // post sentences per topic
+  std::array<Words, kTopicCount> lines;  // post sentences per topic
   Words leadIns;    // text placed before a visible link ("Join: ", "канал: ")
   Words cta;        // visible text of hidden text_link hrefs ("join here")
-  Words backup;     // "backup channel: " style lead-ins
   Words headers;    // short bold headlines
   Words chatter;    // short supergroup messages
   Words userNames;  // member display names
