@@ -1,6 +1,5 @@
-// Writes link records as RFC 4180 CSV or JSON lines, as they stream out of the
-// analyzer. Columns (the contract): file,chat_id,chat_name,message_id,date,
-// platform,kind,target,url,source,forwarded.
+// Streams link records to a file as they come out of the analyzer, in the
+// export format of linkdrift/export/link_rows.h (CSV or JSON lines).
 #pragma once
 
 #include <cstdio>
@@ -17,7 +16,6 @@ class LinksWriter {
   void write(const LinkRecord& record);
 
  private:
-  void csv_cell(std::string_view value, bool last = false);
   std::FILE* out_;
   LinksFormat format_;
   bool excel_safe_;

@@ -55,7 +55,7 @@ struct Analyzer::Impl final : ReaderSink {
     for (const Link* link : unique) {
       const std::uint32_t id = corpus.targets().intern(link->platform, link->kind, link->target, link->url);
       chat.links.push_back({static_cast<std::uint32_t>(static_cast<std::int32_t>(m.date)), id,
-                            link->source, flags});
+                            static_cast<std::int32_t>(m.id), corpus.urls().intern(link->url), link->source, flags});
       flags &= static_cast<std::uint8_t>(~LinkRow::kFirstOfMessage);
       if (callback)
         callback({&corpus.file(current_file).name, &chat.info, m.id, m.date, m.forwarded, link});

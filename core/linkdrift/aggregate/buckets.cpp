@@ -36,4 +36,20 @@ std::string bucket_label(std::int64_t ordinal, Bucket bucket) {
   return buf;
 }
 
+std::string_view name(Bucket b) {
+  switch (b) {
+    case Bucket::week: return "week";
+    case Bucket::day: return "day";
+    case Bucket::month: break;
+  }
+  return "month";
+}
+
+std::optional<Bucket> parse_bucket(std::string_view s) {
+  if (s == "month") return Bucket::month;
+  if (s == "week") return Bucket::week;
+  if (s == "day") return Bucket::day;
+  return std::nullopt;
+}
+
 }  // namespace linkdrift

@@ -16,6 +16,14 @@ std::uint32_t TargetTable::intern(Platform platform, Kind kind, std::string_view
   return it->second;
 }
 
+std::uint32_t StringTable::intern(std::string_view s) {
+  if (const auto it = ids_.find(s); it != ids_.end()) return it->second;
+  const auto id = static_cast<std::uint32_t>(strings_.size());
+  strings_.emplace_back(s);
+  ids_.emplace(strings_.back(), id);
+  return id;
+}
+
 void MinuteHistogram::add(std::int64_t unix_seconds) {
   const std::int64_t minute = floor_div(unix_seconds, 60);
   if (!runs_.empty() && runs_.back().first == minute)
@@ -44,6 +52,8 @@ std::uint32_t Corpus::add_chat(std::uint32_t file, const ChatInfo& info) {
 }
 
 void Corpus::append(const Corpus& other) {
+  std::vector<std::uint32_t> url_remap(other.urls_.size());
+  for (std::uint32_t id = 0; id < other.urls_.size(); ++id) url_remap[id] = urls_.intern(other.urls_[id]);
   std::vector<std::uint32_t> remap(other.targets_.size());
   for (std::uint32_t id = 0; id < other.targets_.size(); ++id) {
     const TargetEntry& e = other.targets_[id];
@@ -54,7 +64,10 @@ void Corpus::append(const Corpus& other) {
   for (const ChatData& c : other.chats_) {
     ChatData copy = c;
     copy.file += file_base;
-    for (LinkRow& row : copy.links) row.target = remap[row.target];
+    for (LinkRow& row : copy.links) {
+      row.target = remap[row.target];
+      row.url = url_remap[row.url];
+    }
     chats_.push_back(std::move(copy));
   }
 }

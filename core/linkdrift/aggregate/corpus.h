@@ -1,8 +1,9 @@
 // Corpus: everything the analyzer keeps from its inputs — compact, mergeable,
 // and enough to compute any report (any bucket, time zone, filter) later.
 //
-// Per link record 12 bytes (LinkRow); per chat three run-length histograms of
-// message times at minute resolution; distinct targets interned once. No text.
+// Per link record 20 bytes (LinkRow); per chat three run-length histograms of
+// message times at minute resolution; distinct targets and distinct urls
+// interned once. No message text.
 //
 // CONTRACT
 // - Rows of one message are contiguous and the first carries kFirstOfMessage.
@@ -11,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -26,6 +28,18 @@ struct TargetEntry {
   Kind kind;
   std::string target;
   std::string example_url;  // the first url seen for it
+};
+
+// Interns strings: equal strings get one id, ids are dense from 0.
+class StringTable {
+ public:
+  std::uint32_t intern(std::string_view s);
+  std::string_view operator[](std::uint32_t id) const { return strings_[id]; }
+  std::size_t size() const { return strings_.size(); }
+
+ private:
+  std::deque<std::string> strings_;  // a deque never moves its elements: the views below stay valid
+  std::unordered_map<std::string_view, std::uint32_t> ids_;
 };
 
 // Interns (platform, kind, target) triples.
@@ -47,12 +61,14 @@ struct LinkRow {
 
   std::int64_t date() const { return static_cast<std::int32_t>(date_); }
 
-  std::uint32_t date_;   // unix seconds, stored as int32 bits (dates 1901..2038)
-  std::uint32_t target;  // id in TargetTable
+  std::uint32_t date_;       // unix seconds, stored as int32 bits (dates 1901..2038)
+  std::uint32_t target;      // id in TargetTable
+  std::int32_t message_id;   // Telegram ids fit (migrated ones are >= -1e9)
+  std::uint32_t url;         // id in Corpus::urls(): the link as found, refanged
   Source source;
   std::uint8_t flags;
 };
-static_assert(sizeof(LinkRow) == 12);
+static_assert(sizeof(LinkRow) == 20);
 
 // Message counts by minute, run-length encoded: (minute since epoch, count).
 // Appending is O(1) for time-ordered input; order is not required.
@@ -95,6 +111,7 @@ class Corpus {
   ChatData& chat(std::uint32_t index) { return chats_[index]; }
   FileData& file(std::uint32_t index) { return files_[index]; }
   TargetTable& targets() { return targets_; }
+  StringTable& urls() { return urls_; }
 
   // Appends `other` after this corpus, remapping its target ids.
   void append(const Corpus& other);
@@ -102,11 +119,13 @@ class Corpus {
   const std::vector<FileData>& files() const { return files_; }
   const std::vector<ChatData>& chats() const { return chats_; }
   const TargetTable& targets() const { return targets_; }
+  const StringTable& urls() const { return urls_; }
 
  private:
   std::vector<FileData> files_;
   std::vector<ChatData> chats_;
   TargetTable targets_;
+  StringTable urls_;
 };
 
 }  // namespace linkdrift

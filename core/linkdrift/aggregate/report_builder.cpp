@@ -7,6 +7,8 @@
 #include <unordered_set>
 
 #include "linkdrift/aggregate/buckets.h"
+#include "linkdrift/aggregate/counting.h"
+#include "linkdrift/aggregate/options_json.h"
 #include "linkdrift/calendar.h"
 
 namespace linkdrift {
@@ -41,29 +43,6 @@ struct TargetStats {
   std::uint32_t signature_chats = 0;
   std::int64_t last_chat = -1;
 };
-
-bool in_range(std::int64_t t, const ReportOptions& o) { return t >= o.from && t < o.to; }
-
-bool row_counted(const LinkRow& row, const ReportOptions& o) {
-  return in_range(row.date(), o) && (o.include_forwarded || !(row.flags & LinkRow::kForwarded));
-}
-
-// Counted messages of a chat per bucket ordinal (sparse, ordered).
-std::map<std::int64_t, std::uint64_t> messages_per_bucket(const ChatData& chat, const ReportOptions& o) {
-  std::map<std::int64_t, std::uint64_t> out;
-  auto add = [&](const MinuteHistogram& h, int sign) {
-    for (const auto& [minute, count] : h.runs()) {
-      const std::int64_t t = minute * 60;
-      if (!in_range(t, o)) continue;
-      auto& slot = out[bucket_ordinal(t, o.tz_offset_minutes, o.bucket)];
-      slot = sign > 0 ? slot + count : slot - count;
-    }
-  };
-  add(chat.message_times, +1);
-  if (!o.include_forwarded) add(chat.forwarded_times, -1);
-  for (auto it = out.begin(); it != out.end();) it = it->second == 0 ? out.erase(it) : std::next(it);
-  return out;
-}
 
 // Accumulates everything in one pass over the corpus' rows.
 class ReportPass {
@@ -101,28 +80,21 @@ class ReportPass {
   }
 
  private:
-  struct PerChat {
-    std::uint64_t counted_messages = 0;
-    std::unordered_map<std::uint32_t, std::uint64_t> target_messages;
-    std::unordered_set<std::uint32_t> signature;
+  struct PerChat : ChatSignature {
     std::array<std::map<std::int64_t, std::uint64_t>, kPlatformCount> records_per_bucket;
     std::array<std::uint64_t, kPlatformCount> records{};
   };
 
   Json chat_pass(std::int64_t chat_index, const std::map<std::int64_t, std::uint64_t>& buckets) {
     const ChatData& chat = corpus_.chats()[static_cast<std::size_t>(chat_index)];
-    PerChat pc;
+    std::uint64_t counted = 0;
     for (const auto& [ord, n] : buckets) {
-      pc.counted_messages += n;
+      counted += n;
       bucket_messages_[static_cast<std::size_t>(ord - min_bucket_)] += n;
     }
-    messages_ += pc.counted_messages;
-    for (const LinkRow& row : chat.links)
-      if (row_counted(row, o_)) ++pc.target_messages[row.target];
-    if (pc.counted_messages >= static_cast<std::uint64_t>(std::max(o_.signature_min_messages, 1)))
-      for (const auto& [target, n] : pc.target_messages)
-        if (static_cast<double>(n) >= o_.signature_threshold * static_cast<double>(pc.counted_messages))
-          pc.signature.insert(target);
+    messages_ += counted;
+    PerChat pc;
+    static_cast<ChatSignature&>(pc) = chat_signature(chat, counted, o_);
     for (std::uint32_t t : pc.signature) ++target_stats_[t].signature_chats;
 
     for (std::size_t begin = 0; begin < chat.links.size();) {
@@ -399,35 +371,6 @@ class ReportPass {
 };
 
 }  // namespace
-
-std::string_view name(Bucket b) {
-  switch (b) {
-    case Bucket::week: return "week";
-    case Bucket::day: return "day";
-    case Bucket::month: break;
-  }
-  return "month";
-}
-
-std::optional<Bucket> parse_bucket(std::string_view s) {
-  if (s == "month") return Bucket::month;
-  if (s == "week") return Bucket::week;
-  if (s == "day") return Bucket::day;
-  return std::nullopt;
-}
-
-Json options_json(const ReportOptions& o) {
-  Json j{{"bucket", name(o.bucket)},
-         {"tz_offset_minutes", o.tz_offset_minutes},
-         {"include_forwarded", o.include_forwarded},
-         {"signature_threshold", o.signature_threshold},
-         {"signature_min_messages", o.signature_min_messages},
-         {"exclude_signature", o.exclude_signature},
-         {"top_targets", o.top_targets}};
-  j["from"] = o.from == std::numeric_limits<std::int64_t>::min() ? Json(nullptr) : Json(iso_utc(o.from));
-  j["to"] = o.to == std::numeric_limits<std::int64_t>::max() ? Json(nullptr) : Json(iso_utc(o.to));
-  return j;
-}
 
 nlohmann::ordered_json build_report(const Corpus& corpus, const ReportOptions& options) {
   return ReportPass(corpus, options).run();

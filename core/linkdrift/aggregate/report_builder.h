@@ -13,6 +13,5 @@ namespace linkdrift {
 inline constexpr int kReportSchemaVersion = 1;
 
 nlohmann::ordered_json build_report(const Corpus& corpus, const ReportOptions& options);
-nlohmann::ordered_json options_json(const ReportOptions& options);
 
 }  // namespace linkdrift

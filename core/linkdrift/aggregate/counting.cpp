@@ -1,0 +1,37 @@
+#include "linkdrift/aggregate/counting.h"
+
+#include <algorithm>
+
+#include "linkdrift/aggregate/buckets.h"
+
+namespace linkdrift {
+
+std::map<std::int64_t, std::uint64_t> messages_per_bucket(const ChatData& chat, const ReportOptions& o) {
+  std::map<std::int64_t, std::uint64_t> out;
+  auto add = [&](const MinuteHistogram& h, bool subtract) {
+    for (const auto& [minute, count] : h.runs()) {
+      const std::int64_t t = minute * 60;
+      if (!in_range(t, o)) continue;
+      auto& slot = out[bucket_ordinal(t, o.tz_offset_minutes, o.bucket)];
+      slot = subtract ? slot - count : slot + count;
+    }
+  };
+  add(chat.message_times, false);
+  if (!o.include_forwarded) add(chat.forwarded_times, true);
+  for (auto it = out.begin(); it != out.end();) it = it->second == 0 ? out.erase(it) : std::next(it);
+  return out;
+}
+
+ChatSignature chat_signature(const ChatData& chat, std::uint64_t counted_messages, const ReportOptions& o) {
+  ChatSignature s;
+  s.counted_messages = counted_messages;
+  for (const LinkRow& row : chat.links)
+    if (row_counted(row, o)) ++s.target_messages[row.target];
+  if (counted_messages < static_cast<std::uint64_t>(std::max(o.signature_min_messages, 1))) return s;
+  for (const auto& [target, n] : s.target_messages)
+    if (static_cast<double>(n) >= o.signature_threshold * static_cast<double>(counted_messages))
+      s.signature.insert(target);
+  return s;
+}
+
+}  // namespace linkdrift

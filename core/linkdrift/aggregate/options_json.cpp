@@ -1,0 +1,79 @@
+#include "linkdrift/aggregate/options_json.h"
+
+#include <limits>
+
+#include "linkdrift/calendar.h"
+
+namespace linkdrift {
+
+using Json = nlohmann::ordered_json;
+
+Json options_json(const ReportOptions& o) {
+  Json j{{"bucket", name(o.bucket)},
+         {"tz_offset_minutes", o.tz_offset_minutes},
+         {"include_forwarded", o.include_forwarded},
+         {"signature_threshold", o.signature_threshold},
+         {"signature_min_messages", o.signature_min_messages},
+         {"exclude_signature", o.exclude_signature},
+         {"top_targets", o.top_targets}};
+  j["from"] = o.from == std::numeric_limits<std::int64_t>::min() ? Json(nullptr) : Json(iso_utc(o.from));
+  j["to"] = o.to == std::numeric_limits<std::int64_t>::max() ? Json(nullptr) : Json(iso_utc(o.to));
+  return j;
+}
+
+bool report_options_from_json(std::string_view text, ReportOptions& o, std::string& error) {
+  const nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object()) {
+    error = "options must be a JSON object";
+    return false;
+  }
+  return report_options_from_json(j, o, error);
+}
+
+bool report_options_from_json(const nlohmann::json& j, ReportOptions& o, std::string& error) {
+  auto fail = [&](const char* key, const char* what) {
+    error = std::string("option '") + key + "' " + what;
+    return false;
+  };
+  auto integer = [&](const char* key, long long lo, long long hi, auto& out) {
+    if (!j.contains(key)) return true;
+    if (!j[key].is_number_integer() || j[key].get<long long>() < lo || j[key].get<long long>() > hi)
+      return fail(key, "is out of range");
+    out = static_cast<std::remove_reference_t<decltype(out)>>(j[key].get<long long>());
+    return true;
+  };
+  auto boolean = [&](const char* key, bool& out) {
+    if (!j.contains(key)) return true;
+    if (!j[key].is_boolean()) return fail(key, "must be true or false");
+    out = j[key].get<bool>();
+    return true;
+  };
+  auto date = [&](const char* key, std::int64_t& out) {
+    if (!j.contains(key) || j[key].is_null()) return true;
+    if (!j[key].is_string() || !parse_iso_utc(j[key].get<std::string>(), out))
+      return fail(key, "must be a date YYYY-MM-DD[THH:MM:SS] or null");
+    return true;
+  };
+  if (!j.is_object()) {
+    error = "options must be a JSON object";
+    return false;
+  }
+  if (j.contains("bucket")) {
+    const auto b = j["bucket"].is_string() ? parse_bucket(j["bucket"].get<std::string>()) : std::nullopt;
+    if (!b) return fail("bucket", "must be month, week or day");
+    o.bucket = *b;
+  }
+  if (j.contains("signature_threshold")) {
+    const auto& v = j["signature_threshold"];
+    if (!v.is_number() || !(v.get<double>() > 0.0 && v.get<double>() <= 1.0))
+      return fail("signature_threshold", "must be a number in (0, 1]");
+    o.signature_threshold = v.get<double>();
+  }
+  return integer("tz_offset_minutes", -14 * 60, 14 * 60, o.tz_offset_minutes) &&
+         integer("signature_min_messages", 1, std::numeric_limits<int>::max(), o.signature_min_messages) &&
+         integer("top_targets", 0, 100000, o.top_targets) && boolean("include_forwarded", o.include_forwarded) &&
+         boolean("exclude_signature", o.exclude_signature) && date("from", o.from) && date("to", o.to) &&
+         (o.from < o.to || fail("from", "must be before 'to'"));
+}
+
+}  // namespace linkdrift

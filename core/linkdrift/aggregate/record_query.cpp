@@ -1,0 +1,88 @@
+#include "linkdrift/aggregate/record_query.h"
+
+#include "linkdrift/aggregate/counting.h"
+#include "linkdrift/aggregate/options_json.h"
+
+namespace linkdrift {
+
+bool record_query_from_json(std::string_view text, RecordQuery& q, std::string& error) {
+  const nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object()) {
+    error = "query must be a JSON object";
+    return false;
+  }
+  if (!report_options_from_json(j, q.filter, error)) return false;
+  auto text_key = [&](const char* key) -> std::optional<std::string> {
+    if (!j.contains(key) || j[key].is_null()) return std::nullopt;
+    if (!j[key].is_string()) return std::string("\x01");  // marks a type error
+    return j[key].get<std::string>();
+  };
+  auto fail = [&](const char* key, const char* what) {
+    error = std::string("query '") + key + "' " + what;
+    return false;
+  };
+  if (const auto p = text_key("platform")) {
+    q.platform = parse_platform(*p);
+    if (!q.platform) return fail("platform", "is not a platform name");
+  }
+  if (const auto k = text_key("kind")) {
+    q.kind = parse_kind(*k);
+    if (!q.kind) return fail("kind", "is not a kind name");
+  }
+  if (const auto t = text_key("target")) {
+    if (*t == "\x01") return fail("target", "must be a string");
+    q.target = *t;
+  }
+  for (const char* key : {"chat", "offset", "limit"}) {
+    if (!j.contains(key) || j[key].is_null()) continue;
+    if (!j[key].is_number_unsigned()) return fail(key, "must be a non-negative integer");
+    const std::uint64_t v = j[key].get<std::uint64_t>();
+    if (std::string_view(key) == "chat") q.chat = static_cast<std::uint32_t>(v);
+    else if (std::string_view(key) == "offset") q.offset = v;
+    else q.limit = v;
+  }
+  return true;
+}
+
+std::uint64_t for_each_link_record(const Corpus& corpus, const RecordQuery& q,
+                                   const std::function<void(const LinkRecordRow&)>& emit) {
+  std::uint64_t matched = 0;
+  const std::uint64_t end = q.limit == 0 ? UINT64_MAX : q.offset + q.limit;
+  const auto& chats = corpus.chats();
+  for (std::uint32_t c = 0; c < chats.size(); ++c) {
+    if (q.chat && *q.chat != c) continue;
+    const ChatData& chat = chats[c];
+    ChatSignature sig;
+    if (q.filter.exclude_signature) {
+      std::uint64_t counted = 0;
+      for (const auto& [ord, n] : messages_per_bucket(chat, q.filter)) counted += n;
+      sig = chat_signature(chat, counted, q.filter);
+    }
+    for (const LinkRow& row : chat.links) {
+      if (!row_counted(row, q.filter)) continue;
+      const TargetEntry& t = corpus.targets()[row.target];
+      if ((q.platform && t.platform != *q.platform) || (q.kind && t.kind != *q.kind) ||
+          (q.target && t.target != *q.target) || sig.signature.count(row.target))
+        continue;
+      if (matched >= q.offset && matched < end)
+        emit({corpus.files()[chat.file].name, chat.info.id, chat.info.name, row.message_id, row.date(), t.platform,
+              t.kind, t.target, corpus.urls()[row.url], row.source, (row.flags & LinkRow::kForwarded) != 0});
+      ++matched;
+    }
+  }
+  return matched;
+}
+
+nlohmann::ordered_json link_records_page(const Corpus& corpus, const RecordQuery& q) {
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  const std::uint64_t total = for_each_link_record(corpus, q, [&](const LinkRecordRow& r) { rows.push_back(link_row_json(r)); });
+  return {{"total", total}, {"offset", q.offset}, {"rows", std::move(rows)}};
+}
+
+std::string link_records_csv(const Corpus& corpus, const RecordQuery& q, bool excel_safe) {
+  std::string out(link_csv_header());
+  for_each_link_record(corpus, q, [&](const LinkRecordRow& r) { append_link_csv(out, r, excel_safe); });
+  return out;
+}
+
+}  // namespace linkdrift
