@@ -78,6 +78,23 @@ struct Analyzer::Impl final : ReaderSink {
   }
 };
 
+bool analyzer_options_from_json(std::string_view text, AnalyzerOptions& options, std::string& error) {
+  const nlohmann::json j = text.empty() ? nlohmann::json::object() : nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    error = "analyzer options must be a JSON object";
+    return false;
+  }
+  if (j.contains("max_message_mb")) {
+    const auto& v = j["max_message_mb"];
+    if (!v.is_number_integer() || v.get<long long>() < 1 || v.get<long long>() > 4096) {
+      error = "option 'max_message_mb' must be an integer 1 .. 4096";
+      return false;
+    }
+    options.limits.max_message_bytes = static_cast<std::size_t>(v.get<long long>()) << 20;
+  }
+  return true;
+}
+
 Analyzer::Analyzer(AnalyzerOptions options) : impl_(std::make_unique<Impl>(options)) {}
 Analyzer::~Analyzer() = default;
 Analyzer::Analyzer(Analyzer&&) noexcept = default;

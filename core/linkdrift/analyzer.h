@@ -37,6 +37,10 @@ struct AnalyzerOptions {
   ReaderLimits limits;  // e.g. the largest message accepted (default 256 MB)
 };
 
+// Parses {"max_message_mb": 1..4096} (the CLI's --max-message-mb) over the
+// defaults. Returns false with `error` naming the bad key; never throws.
+bool analyzer_options_from_json(std::string_view json, AnalyzerOptions& options, std::string& error);
+
 // One link record as the `links` export streams it (no storage needed).
 struct LinkRecord {
   const std::string* file;

@@ -1,0 +1,154 @@
+// linkdrift's WebAssembly binding: one class (Analyzer), one EMSCRIPTEN_BINDINGS
+// block. Thin on purpose: every call forwards to the core (linkdrift::Analyzer,
+// report options and record queries from JSON, the report and record exports);
+// the only code here converts arguments/results and plumbs errors.
+//
+// JS API (see wasm/README.md):
+//   const a = new Module.Analyzer('{"max_message_mb": 256}');  // or '{}'
+//   a.beginFile(name); a.feed(ptr, len) ...; a.endFile();
+//   a.report(optionsJson)             -> report JSON, NO trailing newline
+//                                        (`linkdrift report` prints exactly this + "\n")
+//   a.linkRecords(queryJson)          -> '{"total":N,"offset":o,"rows":[...]}'
+//   a.linkRecordsCsv(queryJson, excelSafe) -> CSV text (same bytes as `linkdrift links`)
+//   a.errorsJson()                    -> '[{"file","offset","message"},...]'
+//   a.lastError()                     -> '' or the last binding-level error
+//   a.delete()
+// The string-returning calls answer '{"error":"..."}' for bad options/queries
+// and for any C++ exception (e.g. std::bad_alloc) instead of letting it escape
+// to JS as an opaque exception pointer.
+#include <cstdint>
+#include <exception>
+#include <string>
+#include <string_view>
+
+#include <emscripten/bind.h>
+#include <nlohmann/json.hpp>
+
+#include "linkdrift/aggregate/options_json.h"
+#include "linkdrift/aggregate/record_query.h"
+#include "linkdrift/analyzer.h"
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Invalid UTF-8 (e.g. from a file name) is replaced, never thrown.
+std::string dump_compact(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+std::string error_json(std::string_view message) { return dump_compact(Json{{"error", message}}); }
+
+class WasmAnalyzer {
+ public:
+  // options_json: {"max_message_mb": 1..4096} (the CLI's --max-message-mb) or
+  // '{}' / ''. Bad JSON or values: defaults are used and lastError() says why.
+  explicit WasmAnalyzer(const std::string& options_json) {
+    linkdrift::AnalyzerOptions options;
+    std::string error;
+    if (!linkdrift::analyzer_options_from_json(options_json, options, error)) {
+      last_error_ = error + "; using the defaults";
+      options = {};
+    }
+    analyzer_ = linkdrift::Analyzer(options);
+  }
+
+  void beginFile(const std::string& name) {
+    try {
+      analyzer_.begin_file(name);
+    } catch (const std::exception& e) {
+      fail(e);
+    }
+  }
+
+  // ptr/len: bytes the caller copied into wasm memory (Module._malloc +
+  // Module.HEAPU8.set); they are read during this call only.
+  void feed(std::uintptr_t ptr, std::size_t len) {
+    try {
+      analyzer_.feed(std::string_view(reinterpret_cast<const char*>(ptr), len));
+    } catch (const std::exception& e) {
+      fail(e);
+    }
+  }
+
+  void endFile() {
+    try {
+      analyzer_.end_file();
+    } catch (const std::exception& e) {
+      fail(e);
+    }
+  }
+
+  std::string report(const std::string& options_json) const {
+    try {
+      linkdrift::ReportOptions options;
+      std::string error;
+      if (!linkdrift::report_options_from_json(std::string_view(options_json), options, error)) return error_json(error);
+      return analyzer_.report_json(options);
+    } catch (const std::exception& e) {
+      return error_json(e.what());
+    }
+  }
+
+  std::string linkRecords(const std::string& query_json) const {
+    try {
+      linkdrift::RecordQuery query;
+      std::string error;
+      if (!linkdrift::record_query_from_json(std::string_view(query_json), query, error)) return error_json(error);
+      return dump_compact(linkdrift::link_records_page(analyzer_.corpus(), query));
+    } catch (const std::exception& e) {
+      return error_json(e.what());
+    }
+  }
+
+  std::string linkRecordsCsv(const std::string& query_json, bool excel_safe) const {
+    try {
+      linkdrift::RecordQuery query;
+      std::string error;
+      if (!linkdrift::record_query_from_json(std::string_view(query_json), query, error)) return error_json(error);
+      return linkdrift::link_records_csv(analyzer_.corpus(), query, excel_safe);
+    } catch (const std::exception& e) {
+      return error_json(e.what());
+    }
+  }
+
+  std::string errorsJson() const {
+    try {
+      Json out = Json::array();
+      for (const linkdrift::InputError& e : analyzer_.errors())
+        out.push_back({{"file", e.file}, {"offset", e.offset}, {"message", e.message}});
+      return dump_compact(out);
+    } catch (const std::exception& e) {
+      return error_json(e.what());
+    }
+  }
+
+  std::string lastError() const { return last_error_; }
+
+ private:
+  // An exception inside begin/feed/end (only std::bad_alloc is expected): the
+  // current file is marked failed, so the report lists it; lastError() says why.
+  void fail(const std::exception& e) {
+    last_error_ = e.what();
+    try {
+      analyzer_.fail_file(std::string("internal error: ") + e.what());
+    } catch (...) {
+    }
+  }
+
+  linkdrift::Analyzer analyzer_;
+  std::string last_error_;
+};
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(linkdrift) {
+  emscripten::class_<WasmAnalyzer>("Analyzer")
+      .constructor<std::string>()
+      .function("beginFile", &WasmAnalyzer::beginFile)
+      .function("feed", &WasmAnalyzer::feed)
+      .function("endFile", &WasmAnalyzer::endFile)
+      .function("report", &WasmAnalyzer::report)
+      .function("linkRecords", &WasmAnalyzer::linkRecords)
+      .function("linkRecordsCsv", &WasmAnalyzer::linkRecordsCsv)
+      .function("errorsJson", &WasmAnalyzer::errorsJson)
+      .function("lastError", &WasmAnalyzer::lastError);
+}
