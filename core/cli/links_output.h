@@ -1,25 +1,15 @@
-// Streams link records to a file as they come out of the analyzer, in the
-// export format of linkdrift/export/link_rows.h (CSV or JSON lines).
+// Writes the stored link records matching a query to a file, in the export
+// format of linkdrift/export/link_rows.h (CSV or JSON lines) — the same rows,
+// through the same code, as the page's CSV export.
 #pragma once
 
 #include <cstdio>
 
 #include "cli/options.h"
-#include "linkdrift/analyzer.h"
+#include "linkdrift/aggregate/record_query.h"
 
 namespace linkdrift::cli {
 
-class LinksWriter {
- public:
-  LinksWriter(std::FILE* out, LinksFormat format, bool excel_safe);
-  void write_header();
-  void write(const LinkRecord& record);
-
- private:
-  std::FILE* out_;
-  LinksFormat format_;
-  bool excel_safe_;
-  std::string line_;
-};
+void write_links(std::FILE* out, const Corpus& corpus, const RecordQuery& query, LinksFormat format, bool excel_safe);
 
 }  // namespace linkdrift::cli

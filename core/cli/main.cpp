@@ -31,16 +31,6 @@ int run(const CliOptions& o) {
   }
 
   Analyzer analyzer(AnalyzerOptions{ReaderLimits{o.max_message_bytes}});
-  LinksWriter links(out, o.links_format, o.excel_safe);
-  if (o.command == Command::links) {
-    links.write_header();
-    analyzer.on_link_record([&](const LinkRecord& r) {
-      if (!o.report.include_forwarded && r.forwarded) return;
-      if (r.date < o.report.from || r.date >= o.report.to) return;
-      links.write(r);
-    });
-  }
-
   ReadSettings settings{o.chunk_size, o.progress ? (*o.progress ? 1 : 0) : (o.command == Command::summary ? 1 : -1)};
   for (const std::string& path : expand_inputs(o.inputs)) {
     const std::size_t errors_before = analyzer.errors().size();
@@ -57,6 +47,11 @@ int run(const CliOptions& o) {
                                  .dump(o.compact ? -1 : 1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     std::fwrite(json.data(), 1, json.size(), out);
     std::fputc('\n', out);
+  } else if (o.command == Command::links) {
+    RecordQuery query;
+    query.filter = o.report;  // from/to, --no-forwarded, --exclude-signature
+    query.limit = 0;
+    write_links(out, analyzer.corpus(), query, o.links_format, o.excel_safe);
   } else if (o.command == Command::summary) {
     print_summary(out, build_report(analyzer.corpus(), o.report));
   }

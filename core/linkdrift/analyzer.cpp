@@ -14,7 +14,6 @@ struct Analyzer::Impl final : ReaderSink {
   ExportReader reader;
   Corpus corpus;
   std::vector<InputError> errors;
-  LinkRecordCallback callback;
 
   std::uint32_t current_file = 0;
   bool in_file = false;
@@ -57,8 +56,6 @@ struct Analyzer::Impl final : ReaderSink {
       chat.links.push_back({static_cast<std::uint32_t>(static_cast<std::int32_t>(m.date)), id,
                             static_cast<std::int32_t>(m.id), corpus.urls().intern(link->url), link->source, flags});
       flags &= static_cast<std::uint8_t>(~LinkRow::kFirstOfMessage);
-      if (callback)
-        callback({&corpus.file(current_file).name, &chat.info, m.id, m.date, m.forwarded, link});
     }
   }
 
@@ -99,8 +96,6 @@ Analyzer::Analyzer(AnalyzerOptions options) : impl_(std::make_unique<Impl>(optio
 Analyzer::~Analyzer() = default;
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
-
-void Analyzer::on_link_record(LinkRecordCallback callback) { impl_->callback = std::move(callback); }
 
 void Analyzer::begin_file(std::string name) {
   if (impl_->in_file) end_file();

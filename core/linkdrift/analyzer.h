@@ -20,7 +20,6 @@
 // Not copyable. Movable.
 #pragma once
 
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -41,16 +40,6 @@ struct AnalyzerOptions {
 // defaults. Returns false with `error` naming the bad key; never throws.
 bool analyzer_options_from_json(std::string_view json, AnalyzerOptions& options, std::string& error);
 
-// One link record as the `links` export streams it (no storage needed).
-struct LinkRecord {
-  const std::string* file;
-  const ChatInfo* chat;  // name/type may still be empty until the chat ends
-  std::int64_t message_id;
-  std::int64_t date;     // unix seconds UTC
-  bool forwarded;
-  const Link* link;
-};
-using LinkRecordCallback = std::function<void(const LinkRecord&)>;
 
 class Analyzer {
  public:
@@ -60,9 +49,6 @@ class Analyzer {
   Analyzer& operator=(Analyzer&&) noexcept;
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;
-
-  // Called synchronously for every link record as it is found (optional).
-  void on_link_record(LinkRecordCallback callback);
 
   void begin_file(std::string name);
   void feed(std::string_view bytes);

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "chunking.h"
+#include "linkdrift/aggregate/record_query.h"
 #include "linkdrift/analyzer.h"
 
 namespace linkdrift::test {
@@ -33,14 +34,17 @@ struct Run {
 inline Run run_files(const std::vector<std::string>& paths, Chunking c, const ReportOptions& options = {}) {
   Analyzer a;
   Run run;
-  a.on_link_record([&](const LinkRecord& r) {
-    run.links.push_back({r.message_id, name(r.link->platform), name(r.link->kind), r.link->target, name(r.link->source)});
-  });
   for (const std::string& path : paths) {
     a.begin_file(path.substr(path.find_last_of('/') + 1));
     feed_chunks(read_bytes(path), c, 42, [&](std::string_view chunk) { a.feed(chunk); });
     a.end_file();
   }
+  RecordQuery all;  // the stored records under the same options, as the page lists them
+  all.filter = options;
+  all.limit = 0;
+  for_each_link_record(a.corpus(), all, [&](const LinkRecordRow& r) {
+    run.links.push_back({r.message_id, name(r.platform), name(r.kind), r.target, name(r.source)});
+  });
   run.report = a.report_json(options);
   return run;
 }
