@@ -1,0 +1,743 @@
+// The page: input, progress, controls, and rendering of the report JSON that
+// the wasm core returns. No analysis happens here — every number on the page
+// comes from Analyzer.report / linkRecords in the worker.
+import './style.css';
+import { createWorker, wasmBytes, demoFile, buildKind } from 'ld-platform';
+import type { WorkerRequest, WorkerResponse, InputFile, ReportOptions, RecordQuery } from './protocol';
+import { CHUNK_BYTES } from './protocol';
+import { collectDrop, fromInput, uniqueNames } from './inputs';
+import { PLATFORMS, PLATFORM_LABEL, PLATFORM_COLOR, type Platform, type Report, type ReportChat, type RecordPage, type RecordRow } from './report';
+import { h, append, replaceChildren, neutralise, safeLink, bdi, download, fmtInt } from './safe';
+import { Chart, baseOption, eventMarkLine, readTheme } from './charts';
+import { loadEvents, saveEvents, DEFAULT_EVENTS } from './events';
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+// ------------------------------------------------------------------ worker
+
+type Pending = { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void; onEvent?: (r: WorkerResponse) => void };
+
+/** One worker with its wasm instance. Cancel = terminate() and create another. */
+class WorkerClient {
+  private worker: Worker;
+  private nextId = 1;
+  private pending = new Map<number, Pending>();
+  readonly ready: Promise<void>;
+
+  constructor(wasm: WebAssembly.Module, onCrash: (msg: string) => void) {
+    this.worker = createWorker();
+    this.worker.onmessage = (ev: MessageEvent<WorkerResponse>) => {
+      const r = ev.data;
+      const p = this.pending.get(r.id);
+      if (!p) return;
+      if (r.type === 'file-start' || r.type === 'progress' || r.type === 'file-done') { p.onEvent?.(r); return; }
+      this.pending.delete(r.id);
+      if (r.type === 'error') p.reject(new Error(r.message)); else p.resolve(r);
+    };
+    this.worker.onerror = (ev) => {
+      const msg = ev.message || 'the analysis worker stopped unexpectedly';
+      for (const p of this.pending.values()) p.reject(new Error(msg));
+      this.pending.clear();
+      onCrash(msg);
+    };
+    this.ready = this.send({ type: 'init', id: 0, wasmModule: wasm }).then(() => undefined);
+  }
+
+  send(req: WorkerRequest, onEvent?: (r: WorkerResponse) => void): Promise<WorkerResponse> {
+    const id = this.nextId++;
+    const msg = { ...req, id } as WorkerRequest;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, onEvent });
+      this.worker.postMessage(msg);
+    });
+  }
+
+  async text(req: WorkerRequest): Promise<string> {
+    const r = await this.send(req);
+    if (r.type !== 'bytes') throw new Error(`unexpected answer ${r.type}`);
+    return new TextDecoder().decode(r.bytes);
+  }
+
+  terminate(): void {
+    this.worker.terminate();
+    for (const p of this.pending.values()) p.reject(new Error('cancelled'));
+    this.pending.clear();
+  }
+}
+
+let wasmModule: Promise<WebAssembly.Module> | null = null;
+let client: WorkerClient | null = null;
+
+function getWasm(): Promise<WebAssembly.Module> {
+  wasmModule ??= wasmBytes().then((b) => WebAssembly.compile(b));
+  return wasmModule;
+}
+
+async function getClient(): Promise<WorkerClient> {
+  if (!client) {
+    const c = new WorkerClient(await getWasm(), (msg) => {
+      if (client === c) client = null;
+      setState('error', `The analysis engine stopped: ${msg}`);
+    });
+    client = c;
+  }
+  await client.ready;
+  return client;
+}
+
+// ------------------------------------------------------------------- state
+
+type AppState = 'idle' | 'reading' | 'done' | 'cancelled' | 'error';
+
+const S = {
+  inputs: [] as InputFile[],
+  readErrors: new Map<number, string>(),
+  report: null as Report | null,
+  reportText: '',
+  reportSeq: 0,
+  hasCorpus: false,
+  events: loadEvents(),
+  shown: new Set<Platform>(PLATFORMS),
+  chatSort: { key: 'messages', dir: -1 } as { key: string; dir: 1 | -1 },
+  records: { offset: 0, limit: 50, platform: '', chat: '', kind: '', target: '' },
+};
+
+function setState(state: AppState, text: string): void {
+  const el = $('app-state');
+  el.dataset.state = state;
+  el.textContent = text;
+  $<HTMLButtonElement>('cancel-button').disabled = state !== 'reading';
+  document.body.dataset.state = state;
+}
+
+// ---------------------------------------------------------------- progress
+
+const MB = 1e6;
+let runStart = 0;
+let runTotal = 0;
+
+function showProgress(done: number, total: number): void {
+  const bar = $<HTMLProgressElement>('progress-bar');
+  bar.value = total ? done / total : 0;
+  const secs = (performance.now() - runStart) / 1000;
+  const rate = secs > 0.05 ? done / MB / secs : 0;
+  const left = rate > 0 ? (total - done) / MB / rate : NaN;
+  const eta = Number.isFinite(left) && done < total ? fmtDuration(left) : done >= total && total > 0 ? '0:00' : '–';
+  $('progress-text').textContent =
+    `${(done / MB).toFixed(1)} MB of ${(total / MB).toFixed(1)} MB · ${rate.toFixed(1)} MB/s · ETA ${eta}`;
+}
+
+function fmtDuration(s: number): string {
+  const t = Math.ceil(s);
+  const m = Math.floor(t / 60);
+  return m >= 60 ? `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}` : `${m}:${String(t % 60).padStart(2, '0')}`;
+}
+
+// --------------------------------------------------------------- file list
+
+function fileItems(): HTMLElement[] {
+  return [...$('file-list').querySelectorAll<HTMLElement>('[data-testid="file-status-item"]')];
+}
+
+function renderFileList(): void {
+  const list = $('file-list');
+  replaceChildren(list, ...S.inputs.map((f, i) =>
+    h('li', { 'data-testid': 'file-status-item', 'data-file': f.name, 'data-status': 'reading', 'data-index': i, class: 'file-item' },
+      h('span', { class: 'file-name' }, bdi(f.name)),
+      h('span', { class: 'file-size' }, `${(f.file.size / MB).toFixed(1)} MB`),
+      h('span', { class: 'file-status' }, 'waiting'))));
+}
+
+function setFileStatus(i: number, status: 'reading' | 'ok' | 'error', text: string, detail?: string): void {
+  const li = fileItems()[i];
+  if (!li) return;
+  li.dataset.status = status;
+  const st = li.querySelector('.file-status')!;
+  replaceChildren(st, text);
+  li.querySelector('.file-error')?.remove();
+  if (detail) li.appendChild(h('span', { class: 'file-error', role: 'alert' }, neutralise(detail)));
+}
+
+function applyFileStatuses(r: Report): void {
+  r.files.forEach((f, i) => {
+    const readErr = S.readErrors.get(i);
+    if (readErr) setFileStatus(i, 'error', 'error', readErr);
+    else if (f.status === 'error' && f.error)
+      setFileStatus(i, 'error', 'error', `at byte ${fmtInt(f.error.offset)}: ${f.error.message} (everything before it is counted)`);
+    else setFileStatus(i, 'ok', `ok · ${fmtInt(f.chats)} chat${f.chats === 1 ? '' : 's'} · ${fmtInt(f.messages)} messages`);
+  });
+}
+
+// -------------------------------------------------------------- analysing
+
+async function analyse(inputs: InputFile[], label: string): Promise<void> {
+  if (!inputs.length) { setState(S.report ? 'done' : 'idle', 'No .json files found in what you picked.'); return; }
+  if (document.body.dataset.state === 'reading') cancelRun(false);
+  S.inputs = uniqueNames(inputs);
+  S.readErrors.clear();
+  S.report = null; S.reportText = ''; S.hasCorpus = false;
+  S.records.offset = 0; S.records.chat = ''; S.records.kind = ''; S.records.target = '';
+  clearResults();
+  renderFileList();
+  runTotal = S.inputs.reduce((a, f) => a + f.file.size, 0);
+  setState('reading', `Reading ${label}…`);
+  runStart = performance.now();
+  showProgress(0, runTotal);
+  let c: WorkerClient;
+  try {
+    c = await getClient();
+  } catch (e) {
+    setState('error', `Could not start the analysis engine: ${errText(e)}`);
+    return;
+  }
+  runStart = performance.now();
+  try {
+    await c.send({ type: 'analyze', id: 0, files: S.inputs, chunkBytes: CHUNK_BYTES }, (ev) => {
+      if (ev.type === 'file-start') setFileStatus(ev.index, 'reading', 'reading…');
+      else if (ev.type === 'progress') showProgress(ev.totalBytes, runTotal);
+      else if (ev.type === 'file-done') {
+        if (ev.readError) { S.readErrors.set(ev.index, ev.readError); setFileStatus(ev.index, 'error', 'error', ev.readError); }
+        else setFileStatus(ev.index, 'reading', 'read · waiting for the report');
+      }
+    });
+  } catch (e) {
+    if (client !== c) return;  // cancelled: the run was discarded
+    setState('error', `Analysis failed: ${errText(e)}`);
+    return;
+  }
+  showProgress(runTotal, runTotal);
+  S.hasCorpus = true;
+  await refreshReport(true);
+}
+
+function cancelRun(announce = true): void {
+  client?.terminate();
+  client = null;
+  S.hasCorpus = false; S.report = null;
+  replaceChildren($('file-list'));
+  clearResults();
+  if (announce) setState('cancelled', 'Cancelled. The analysis run was discarded (including files already read); pick files again to start over.');
+  void getClient().catch(() => {});  // warm a fresh worker for the next run
+}
+
+function plural(n: number, word: string): string { return `${fmtInt(n)} ${word}${n === 1 ? '' : 's'}`; }
+
+function errText(e: unknown): string { return e instanceof Error ? e.message : String(e); }
+
+// ---------------------------------------------------------------- controls
+
+function options(): ReportOptions {
+  return {
+    bucket: $<HTMLSelectElement>('control-bucket').value as ReportOptions['bucket'],
+    tz_offset_minutes: Number($<HTMLSelectElement>('control-tz').value),
+    include_forwarded: $<HTMLInputElement>('control-forwarded').checked,
+    exclude_signature: $<HTMLInputElement>('control-signature').checked,
+    top_targets: 50,
+    from: $<HTMLInputElement>('control-from').value || null,
+    to: $<HTMLInputElement>('control-to').value || null,
+  };
+}
+
+function recordQuery(offset: number, limit: number): RecordQuery {
+  const o = options();
+  const q: RecordQuery = { from: o.from, to: o.to, include_forwarded: o.include_forwarded, exclude_signature: o.exclude_signature, offset, limit };
+  const r = S.records;
+  if (r.platform) q.platform = r.platform;
+  if (r.chat !== '') q.chat = Number(r.chat);
+  if (r.kind) q.kind = r.kind;
+  if (r.target) q.target = r.target;
+  return q;
+}
+
+function fillTzSelect(): void {
+  const offs = [-720, -660, -600, -570, -540, -480, -420, -360, -300, -240, -210, -180, -120, -60, 0, 60, 120, 180, 210, 240, 270, 300, 330, 345, 360, 390, 420, 480, 525, 540, 570, 600, 630, 660, 720, 765, 780, 840];
+  const local = -new Date().getTimezoneOffset();
+  const sel = $<HTMLSelectElement>('control-tz');
+  for (const m of offs) {
+    const sign = m < 0 ? '−' : '+';
+    const a = Math.abs(m);
+    const txt = m === 0 ? 'UTC' : `UTC${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+    sel.appendChild(h('option', { value: m, selected: m === 0 }, txt + (m === local && m !== 0 ? ' (this computer)' : '')));
+  }
+}
+
+function fillPlatformSelect(sel: HTMLSelectElement, withAll: boolean, selected: string): void {
+  replaceChildren(sel, withAll ? h('option', { value: '' }, 'all') : null,
+    ...PLATFORMS.map((p) => h('option', { value: p, selected: p === selected }, PLATFORM_LABEL[p])));
+}
+
+function renderPlatformChecks(): void {
+  replaceChildren($('platform-checks'), ...PLATFORMS.map((p) => {
+    const box = h('input', { type: 'checkbox', value: p, 'data-testid': `control-platform-${p}`, checked: S.shown.has(p) });
+    box.addEventListener('change', () => { if (box.checked) S.shown.add(p); else S.shown.delete(p); renderCharts(); });
+    const sw = h('span', { class: 'swatch' }); sw.style.background = PLATFORM_COLOR[p];
+    return h('label', { class: 'check platform-check' }, box, sw, PLATFORM_LABEL[p]);
+  }));
+}
+
+function setShown(list: readonly Platform[]): void {
+  S.shown = new Set(list);
+  renderPlatformChecks();
+  renderCharts();
+}
+
+// --------------------------------------------------------------- reporting
+
+let reportTimer = 0;
+function scheduleReport(): void {
+  clearTimeout(reportTimer);
+  reportTimer = window.setTimeout(() => void refreshReport(false), 60);
+}
+
+async function refreshReport(first: boolean): Promise<void> {
+  if (!S.hasCorpus || !client) return;
+  const seq = ++S.reportSeq;
+  const c = client;
+  let text: string;
+  try {
+    text = await c.text({ type: 'report', id: 0, options: options() });
+  } catch (e) {
+    if (seq !== S.reportSeq || c !== client) return;
+    if (first) { setState('error', `Could not build the report: ${errText(e)}`); return; }
+    setState('done', `The report could not be built with these settings: ${errText(e)}`);
+    return;
+  }
+  if (seq !== S.reportSeq || c !== client) return;
+  S.reportText = text;
+  S.report = JSON.parse(text) as Report;
+  applyFileStatuses(S.report);
+  const t = S.report.totals;
+  const bad = t.files_with_errors;
+  setState('done', `Done: ${fmtInt(t.files)} file${t.files === 1 ? '' : 's'}, ${fmtInt(t.chats)} chats, ${fmtInt(t.messages)} messages, ${fmtInt(t.link_records)} link records` +
+    (bad ? ` — ${bad} file${bad === 1 ? '' : 's'} with errors (see the file list; everything else is counted).` : '.'));
+  renderAll();
+  await loadRecords();
+}
+
+function clearResults(): void {
+  for (const c of charts.values()) c.clear();
+  for (const id of ['card-files', 'card-chats', 'card-messages', 'card-date-range']) {
+    const card = $(id); card.dataset.value = '';
+    card.querySelector('.card-value')!.textContent = '–';
+    card.querySelector('.card-sub')!.textContent = '';
+  }
+  renderPlatformCards(null);
+  for (const id of ['table-chats', 'table-targets', 'table-records']) replaceChildren($(id).querySelector('tbody')!);
+  for (const id of ['chats-foot', 'targets-foot', 'records-range']) $(id).textContent = '';
+  for (const id of ['chart-links-per-month', 'chart-platform-chats', 'chart-chat-activity']) $(id).classList.add('empty');
+}
+
+function renderAll(): void {
+  const r = S.report;
+  if (!r) return;
+  for (const w of document.querySelectorAll('.bucket-word')) w.textContent = r.buckets.unit;
+  setCard('card-files', r.totals.files, fmtInt(r.totals.files), r.totals.files_with_errors ? `${r.totals.files_with_errors} with errors` : 'all read');
+  setCard('card-chats', r.totals.chats, fmtInt(r.totals.chats), '');
+  setCard('card-messages', r.totals.messages, fmtInt(r.totals.messages),
+    `${fmtInt(r.totals.forwarded_messages)} forwarded · ${fmtInt(r.totals.messages_with_links)} with links`);
+  const d0 = r.totals.first_date?.slice(0, 10), d1 = r.totals.last_date?.slice(0, 10);
+  setCard('card-date-range', d0 && d1 ? `${d0}/${d1}` : '', d0 && d1 ? `${d0} – ${d1}` : 'no messages', r.buckets.keys.length ? `${r.buckets.keys.length} ${r.buckets.unit}s` : '');
+  renderPlatformCards(r);
+  renderCharts();
+  renderChatsTable();
+  renderTargetsTable();
+  fillRecordChatSelect();
+}
+
+function setCard(id: string, value: number | string, text: string, sub: string): void {
+  const card = $(id);
+  card.dataset.value = String(value);
+  card.querySelector('.card-value')!.textContent = text;
+  card.querySelector('.card-sub')!.textContent = sub;
+}
+
+function renderPlatformCards(r: Report | null): void {
+  const excl = $<HTMLInputElement>('control-signature').checked;
+  replaceChildren($('platform-cards'), ...PLATFORMS.map((p) => {
+    const row = r?.platforms.find((x) => x.platform === p);
+    const c = row ? (excl ? row.without_signature : row) : null;
+    const sw = h('span', { class: 'swatch' }); sw.style.background = PLATFORM_COLOR[p];
+    const card = h('button', { type: 'button', class: 'card platform-card' + (c && c.link_records ? '' : ' zero'), 'data-testid': `card-links-${p}`,
+      'data-value': c ? c.link_records : '', title: `Show ${PLATFORM_LABEL[p]} link records` },
+      h('span', { class: 'card-label' }, sw, PLATFORM_LABEL[p]),
+      h('span', { class: 'card-value' }, c ? fmtInt(c.link_records) : '–'),
+      h('span', { class: 'card-sub' }, c ? `${plural(c.messages, 'msg')} · ${plural(c.targets, 'target')}` : ''));
+    card.addEventListener('click', () => { if (r) showRecords({ platform: p }); });
+    return card;
+  }));
+}
+
+// ------------------------------------------------------------------ charts
+
+const charts = new Map<string, Chart>();
+
+function chatLabel(c: ReportChat): string {
+  const name = c.name || (c.type === 'saved_messages' ? 'Saved messages' : `chat ${c.id}`);
+  return neutralise(name) + (c.partial ? ' (partial)' : '');
+}
+
+function renderCharts(): void {
+  const r = S.report;
+  if (!r) return;
+  const t = readTheme();
+  const keys = r.buckets.keys;
+  const log = $<HTMLInputElement>('control-log-scale').checked;
+  const bars = $<HTMLSelectElement>('control-chart-style').value === 'bar';
+  const unit = r.buckets.unit;
+  const marks = (): object | undefined => eventMarkLine(S.events, unit, keys, t);
+  const val = (v: number) => (log && v <= 0 ? null : v);
+
+  // 1. links per bucket by platform
+  {
+    const series: object[] = PLATFORMS.filter((p) => S.shown.has(p)).map((p) => ({
+      name: PLATFORM_LABEL[p], type: bars ? 'bar' : 'line', stack: bars && !log ? 'all' : undefined,
+      showSymbol: !bars, symbolSize: 4, connectNulls: false, color: PLATFORM_COLOR[p],
+      emphasis: { focus: 'series' },
+      data: (r.buckets.platforms[p]?.link_records ?? keys.map(() => 0)).map(val),
+    }));
+    attachMarks(series, marks());
+    const opt = baseOption(t, keys, log, 'link records') as Record<string, any>;
+    opt.legend = { ...opt.legend, type: 'plain' };  // 13 platforms: wrap instead of paging
+    draw('links-per-month', series, opt, keys.length > 0);
+  }
+
+  // 2. which chats share the chosen platform's links
+  {
+    const p = $<HTMLSelectElement>('platform-chats-select').value as Platform;
+    $('platform-chats-word').textContent = PLATFORM_LABEL[p];
+    const chats = r.chats.filter((c) => (c.link_records[p] ?? 0) > 0)
+      .sort((a, b) => (b.link_records[p] ?? 0) - (a.link_records[p] ?? 0));
+    const shown = chats.slice(0, 25);
+    $('platform-chats-hint').textContent = chats.length
+      ? `${PLATFORM_LABEL[p]} link records per ${unit}, stacked by the chat that posted them — ${chats.length} chat${chats.length === 1 ? '' : 's'}` +
+        (chats.length > shown.length ? ` (the ${shown.length} with most links shown)` : '') + '. Click a legend entry to hide a chat.'
+      : `No chat posted ${PLATFORM_LABEL[p]} links with the current settings.`;
+    const series: object[] = shown.map((c) => ({
+      name: chatLabel(c), type: 'bar', stack: 'chats', emphasis: { focus: 'series' },
+      data: keys.map((k) => c.link_records_per_bucket[p]?.[k] ?? 0),
+    }));
+    attachMarks(series, marks());
+    draw('platform-chats', series, baseOption(t, keys, false, `${PLATFORM_LABEL[p]} link records`), shown.length > 0);
+  }
+
+  // 3. chat activity
+  {
+    const n = Number($<HTMLSelectElement>('activity-top').value);
+    const top = [...r.chats].sort((a, b) => b.messages - a.messages).slice(0, n).filter((c) => c.messages > 0);
+    const series: object[] = top.map((c) => ({
+      name: chatLabel(c), type: 'line', showSymbol: false, emphasis: { focus: 'series' },
+      data: keys.map((k) => c.messages_per_bucket[k] ?? 0),
+    }));
+    attachMarks(series, marks());
+    draw('chat-activity', series, baseOption(t, keys, false, 'messages'), top.length > 0);
+  }
+}
+
+function attachMarks(series: object[], ml: object | undefined): void {
+  if (ml && series.length) (series[0] as Record<string, unknown>).markLine = ml;
+}
+
+function draw(id: string, series: object[], opt: Record<string, unknown>, hasData: boolean): void {
+  const chart = charts.get(id)!;
+  chart.el.classList.toggle('empty', !hasData);
+  chart.el.dataset.empty = hasData ? 'false' : 'true';
+  chart.render({ ...opt, series });
+}
+
+// ------------------------------------------------------------------ tables
+
+interface Col<T> { key: string; label: string; num?: boolean; sort?: (a: T, b: T) => number; cell: (row: T, i: number) => Node | string; }
+
+function head<T>(table: HTMLTableElement, cols: Col<T>[], sortable?: { key: string; dir: 1 | -1; onSort: (k: string) => void }): void {
+  const tr = table.tHead!.rows[0];
+  replaceChildren(tr, ...cols.map((c) => {
+    if (!sortable || !c.sort) return h('th', { scope: 'col', class: c.num ? 'num' : '' }, c.label);
+    const active = sortable.key === c.key;
+    const btn = h('button', { type: 'button', class: 'sort', 'data-sort': c.key }, c.label, active ? (sortable.dir > 0 ? ' ▲' : ' ▼') : '');
+    btn.addEventListener('click', () => sortable.onSort(c.key));
+    return h('th', { scope: 'col', class: c.num ? 'num' : '', 'aria-sort': active ? (sortable.dir > 0 ? 'ascending' : 'descending') : 'none' }, btn);
+  }));
+}
+
+function body<T>(table: HTMLTableElement, cols: Col<T>[], rows: T[], rowIndex: (r: T, i: number) => number = (_r, i) => i): void {
+  const tb = table.tBodies[0];
+  replaceChildren(tb, ...rows.map((r, i) => h('tr', { 'data-row': rowIndex(r, i) }, ...cols.map((c) => h('td', { class: c.num ? 'num' : '' }, c.cell(r, i))))));
+}
+
+function chatCols(p: Platform): Col<ReportChat & { _i: number }>[] {
+  const str = (a: string | null, b: string | null) => (a ?? '').localeCompare(b ?? '');
+  return [
+    { key: 'name', label: 'Chat', sort: (a, b) => chatLabel(a).localeCompare(chatLabel(b)), cell: (c) => h('span', { class: 'chat-name' }, bdi(chatLabel(c))) },
+    { key: 'type', label: 'Type', sort: (a, b) => a.type.localeCompare(b.type), cell: (c) => h('span', { class: 'nowrap' }, c.type.replace(/_/g, ' ')) },
+    { key: 'messages', label: 'Messages', num: true, sort: (a, b) => a.messages - b.messages, cell: (c) => fmtInt(c.messages) },
+    { key: 'platform', label: `${PLATFORM_LABEL[p]} links`, num: true, sort: (a, b) => (a.link_records[p] ?? 0) - (b.link_records[p] ?? 0), cell: (c) => fmtInt(c.link_records[p] ?? 0) },
+    { key: 'first', label: 'First', sort: (a, b) => str(a.first_date, b.first_date), cell: (c) => h('span', { class: 'nowrap' }, c.first_date?.slice(0, 10) ?? '–') },
+    { key: 'last', label: 'Last', sort: (a, b) => str(a.last_date, b.last_date), cell: (c) => h('span', { class: 'nowrap' }, c.last_date?.slice(0, 10) ?? '–') },
+    { key: 'links', label: 'Links by platform', cell: (c) => platformList(c) },
+    { key: 'sig', label: 'Signature (self-promotion)', cell: (c) => c.signature_targets.length
+        ? h('span', {}, ...c.signature_targets.slice(0, 3).flatMap((s, i) => [i ? ', ' : '', h('bdi', {}, `${neutralise(s.target)}`), h('span', { class: 'muted' }, ` ${Math.round(s.share * 100)}%`)]))
+        : h('span', { class: 'muted' }, '–') },
+    { key: 'show', label: '', cell: (c) => {
+        const b = h('button', { type: 'button', class: 'btn small', 'data-testid': 'chat-show-records' }, 'records');
+        b.addEventListener('click', () => showRecords({ chat: String(c._i) }));
+        return b;
+      } },
+  ];
+}
+
+function platformList(c: ReportChat): HTMLElement {
+  const span = h('span', { class: 'plist' });
+  for (const p of PLATFORMS) {
+    const n = c.link_records[p];
+    if (!n) continue;
+    const sw = h('span', { class: 'swatch' }); sw.style.background = PLATFORM_COLOR[p];
+    span.appendChild(h('span', { class: 'pitem' }, sw, `${PLATFORM_LABEL[p]} ${fmtInt(n)}`));
+  }
+  if (!span.childNodes.length) span.appendChild(h('span', { class: 'muted' }, 'none'));
+  return span;
+}
+
+function renderChatsTable(): void {
+  const r = S.report;
+  if (!r) return;
+  const p = $<HTMLSelectElement>('chats-platform').value as Platform;
+  const cols = chatCols(p);
+  const table = $<HTMLTableElement>('table-chats');
+  head(table, cols, { ...S.chatSort, onSort: (k) => {
+    S.chatSort = { key: k, dir: S.chatSort.key === k ? (-S.chatSort.dir as 1 | -1) : (k === 'name' || k === 'type' ? 1 : -1) };
+    renderChatsTable();
+  } });
+  const f = $<HTMLInputElement>('chats-filter').value.trim().toLowerCase();
+  let rows = r.chats.map((c, i) => ({ ...c, _i: i }));
+  if (f) rows = rows.filter((c) => `${c.name} ${c.type} ${c.file} ${c.id}`.toLowerCase().includes(f));
+  const col = cols.find((c) => c.key === S.chatSort.key);
+  if (col?.sort) rows.sort((a, b) => col.sort!(a, b) * S.chatSort.dir || a._i - b._i);
+  body(table, cols, rows, (c) => c._i);
+  $('chats-foot').textContent = `${rows.length} of ${r.chats.length} chats${f ? ' match the filter' : ''}.`;
+}
+
+function renderTargetsTable(): void {
+  const r = S.report;
+  if (!r) return;
+  const p = $<HTMLSelectElement>('targets-platform').value as Platform;
+  const rows = r.top_targets[p] ?? [];
+  type T = (typeof rows)[number];
+  const cols: Col<T>[] = [
+    { key: 'kind', label: 'Kind', cell: (t) => h('span', { class: 'nowrap' }, t.kind) },
+    { key: 'target', label: 'Target', cell: (t) => h('bdi', { class: 'target' }, neutralise(t.target)) },
+    { key: 'url', label: 'First URL seen', cell: (t) => safeLink(t.url) },
+    { key: 'n', label: 'Link records', num: true, cell: (t) => fmtInt(t.link_records) },
+    { key: 'chats', label: 'Chats', num: true, cell: (t) => fmtInt(t.chats) },
+    { key: 'sig', label: 'As signature in', num: true, cell: (t) => fmtInt(t.signature_chats) },
+    { key: 'first', label: 'First seen', cell: (t) => h('span', { class: 'nowrap' }, t.first_seen.slice(0, 10)) },
+    { key: 'last', label: 'Last seen', cell: (t) => h('span', { class: 'nowrap' }, t.last_seen.slice(0, 10)) },
+    { key: 'show', label: '', cell: (t) => {
+        const b = h('button', { type: 'button', class: 'btn small' }, 'records');
+        b.addEventListener('click', () => showRecords({ platform: p, kind: t.kind, target: t.target }));
+        return b;
+      } },
+  ];
+  const table = $<HTMLTableElement>('table-targets');
+  head(table, cols);
+  body(table, cols, rows);
+  $('targets-foot').textContent = rows.length
+    ? `Top ${rows.length} ${PLATFORM_LABEL[p]} targets by link records.`
+    : `No ${PLATFORM_LABEL[p]} targets with the current settings.`;
+}
+
+// ----------------------------------------------------------------- records
+
+/** Public name for "probable permalinks": a public chat whose signature link is a Telegram public/mention target. */
+function permalinkName(c: ReportChat | undefined): string | null {
+  if (!c || !c.type.startsWith('public_')) return null;
+  const s = c.signature_targets.find((x) => x.platform === 'telegram' && (x.kind === 'public' || x.kind === 'mention'));
+  return s && /^[a-z][a-z0-9_]{2,31}$/i.test(s.target) ? s.target : null;
+}
+
+function showRecords(f: { platform?: string; chat?: string; kind?: string; target?: string }): void {
+  S.records = { ...S.records, offset: 0, platform: f.platform ?? '', chat: f.chat ?? '', kind: f.kind ?? '', target: f.target ?? '' };
+  $<HTMLSelectElement>('records-platform').value = S.records.platform;
+  $<HTMLSelectElement>('records-chat').value = S.records.chat;
+  void loadRecords();
+  $('h-records').scrollIntoView({ behavior: 'smooth', block: 'start' });
+}
+
+function fillRecordChatSelect(): void {
+  const r = S.report!;
+  const sel = $<HTMLSelectElement>('records-chat');
+  replaceChildren(sel, h('option', { value: '' }, 'all'), ...r.chats.map((c, i) => h('option', { value: i, selected: String(i) === S.records.chat }, chatLabel(c))));
+}
+
+let recordSeq = 0;
+async function loadRecords(): Promise<void> {
+  const r = S.report;
+  if (!r || !client) return;
+  const seq = ++recordSeq;
+  const c = client;
+  let page: RecordPage;
+  try {
+    page = JSON.parse(await c.text({ type: 'records', id: 0, query: recordQuery(S.records.offset, S.records.limit) })) as RecordPage;
+  } catch (e) {
+    if (seq === recordSeq) $('records-range').textContent = `Could not load records: ${errText(e)}`;
+    return;
+  }
+  if (seq !== recordSeq || c !== client) return;
+  const byChat = new Map<string, ReportChat>();
+  for (const ch of r.chats) byChat.set(`${ch.file}\u0000${ch.id}`, ch);
+  const cols: Col<RecordRow>[] = [
+    { key: 'date', label: 'Date (UTC)', cell: (x) => h('span', { class: 'nowrap' }, x.date.slice(0, 10), h('br'), h('span', { class: 'muted' }, x.date.slice(11, 19))) },
+    { key: 'chat', label: 'Chat', cell: (x) => h('span', { class: 'chat-name' }, bdi(x.chat_name || (byChat.get(`${x.file}\u0000${x.chat_id}`)?.type === 'saved_messages' ? 'Saved messages' : `chat ${x.chat_id}`))) },
+    { key: 'msg', label: 'Msg', num: true, cell: (x) => String(x.message_id) },
+    { key: 'platform', label: 'Platform · kind', cell: (x) => h('span', { class: 'nowrap' }, PLATFORM_LABEL[x.platform] ?? x.platform, h('br'), h('span', { class: 'muted' }, x.kind)) },
+    { key: 'target', label: 'Target', cell: (x) => h('bdi', { class: 'target' }, neutralise(x.target)) },
+    { key: 'url', label: 'As written', cell: (x) => safeLink(x.url) },
+    { key: 'source', label: 'Source', cell: (x) => h('span', { class: 'nowrap' }, x.source, x.forwarded ? h('br') : null, x.forwarded ? h('span', { class: 'muted' }, 'forwarded') : null) },
+    { key: 'perma', label: 'Probable permalink', cell: (x) => {
+        const name = permalinkName(byChat.get(`${x.file}\u0000${x.chat_id}`));
+        return name ? safeLink(`https://t.me/${name}/${x.message_id}`, `t.me/${name}/${x.message_id}`) : h('span', { class: 'muted' }, '–');
+      } },
+  ];
+  const table = $<HTMLTableElement>('table-records');
+  head(table, cols);
+  body(table, cols, page.rows, (_x, i) => page.offset + i);
+  const end = page.offset + page.rows.length;
+  $('records-range').textContent = page.total
+    ? `${fmtInt(page.offset + 1)}–${fmtInt(end)} of ${fmtInt(page.total)}`
+    : 'No link records match.';
+  $<HTMLButtonElement>('records-prev').disabled = page.offset <= 0;
+  $<HTMLButtonElement>('records-next').disabled = end >= page.total;
+  const parts: string[] = [];
+  if (S.records.platform) parts.push(PLATFORM_LABEL[S.records.platform as Platform]);
+  if (S.records.kind) parts.push(S.records.kind);
+  if (S.records.target) parts.push(`target “${neutralise(S.records.target)}”`);
+  if (S.records.chat !== '') parts.push(`chat “${chatLabel(r.chats[Number(S.records.chat)])}”`);
+  $('records-filter-text').textContent = parts.length ? `Showing: ${parts.join(' · ')}.` : 'Every link record, in file, chat and message order. “Probable permalink”: the chat looks public and its signature link names it, so t.me/<name>/<message id> probably opens the post.';
+}
+
+// ----------------------------------------------------------------- exports
+
+async function exportCsv(): Promise<void> {
+  if (!client || !S.report) return;
+  const btn = $<HTMLButtonElement>('export-csv');
+  btn.disabled = true;
+  try {
+    const r = await client.send({ type: 'csv', id: 0, query: recordQuery(0, 0), excelSafe: $<HTMLInputElement>('export-excel-safe').checked });
+    if (r.type === 'bytes') download(new Blob([r.bytes], { type: 'text/csv;charset=utf-8' }), 'linkdrift-links.csv');
+  } catch (e) {
+    setState('done', `CSV export failed: ${errText(e)}`);
+  } finally { btn.disabled = false; }
+}
+
+function exportJson(): void {
+  if (!S.reportText) return;
+  download(new Blob([S.reportText], { type: 'application/json' }), 'linkdrift-report.json');
+}
+
+// ------------------------------------------------------------------ events
+
+function renderEvents(): void {
+  $('events-count').textContent = String(S.events.length);
+  replaceChildren($('events-list'), ...S.events.map((ev, i) => {
+    const date = h('input', { type: 'date', value: ev.date, 'aria-label': `Marker ${i + 1} date`, 'data-testid': 'event-date' });
+    const label = h('input', { type: 'text', value: ev.label, 'aria-label': `Marker ${i + 1} label`, 'data-testid': 'event-label', maxlength: 60 });
+    const del = h('button', { type: 'button', class: 'btn small', 'aria-label': `Remove marker ${i + 1}`, 'data-testid': 'event-remove' }, 'Remove');
+    const commit = () => { S.events[i] = { date: date.value, label: label.value }; saveEvents(S.events); renderCharts(); };
+    date.addEventListener('change', commit);
+    label.addEventListener('input', commit);
+    del.addEventListener('click', () => { S.events.splice(i, 1); saveEvents(S.events); renderEvents(); renderCharts(); });
+    return h('li', { 'data-testid': 'event-item' }, date, label, del);
+  }));
+}
+
+// -------------------------------------------------------------------- wire
+
+function wire(): void {
+  const fileInput = $<HTMLInputElement>('file-input');
+  const folderInput = $<HTMLInputElement>('folder-input');
+  $('pick-files').addEventListener('click', () => fileInput.click());
+  $('pick-folder').addEventListener('click', () => folderInput.click());
+  fileInput.addEventListener('change', () => { const f = fromInput(fileInput.files, false); fileInput.value = ''; void analyse(f, describe(f)); });
+  folderInput.addEventListener('change', () => { const f = fromInput(folderInput.files, true); folderInput.value = ''; void analyse(f, describe(f)); });
+  $('demo-button').addEventListener('click', async () => {
+    try {
+      const f = await demoFile();
+      await analyse([{ name: f.name, file: f }], 'the demo export (synthetic data)');
+    } catch (e) { setState('error', `Could not load the demo: ${errText(e)}`); }
+  });
+  $('cancel-button').addEventListener('click', () => cancelRun());
+
+  const drop = $('drop-zone');
+  let depth = 0;
+  document.addEventListener('dragenter', (e) => { if (hasFiles(e)) { depth++; drop.classList.add('over'); e.preventDefault(); } });
+  document.addEventListener('dragleave', () => { if (--depth <= 0) { depth = 0; drop.classList.remove('over'); } });
+  document.addEventListener('dragover', (e) => { if (hasFiles(e)) { e.preventDefault(); e.dataTransfer!.dropEffect = 'copy'; } });
+  document.addEventListener('drop', async (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    depth = 0; drop.classList.remove('over');
+    try {
+      const f = await collectDrop(e.dataTransfer!);
+      void analyse(f, describe(f));
+    } catch (err) { setState('error', `Could not read what was dropped: ${errText(err)}`); }
+  });
+
+  for (const id of ['control-bucket', 'control-tz', 'control-from', 'control-to', 'control-forwarded', 'control-signature'])
+    $(id).addEventListener('change', () => { S.records.offset = 0; scheduleReport(); });
+  for (const id of ['control-log-scale', 'control-chart-style', 'activity-top', 'platform-chats-select'])
+    $(id).addEventListener('change', () => renderCharts());
+  $('platforms-all').addEventListener('click', () => setShown(PLATFORMS));
+  $('platforms-nontelegram').addEventListener('click', () => setShown(PLATFORMS.filter((p) => p !== 'telegram')));
+  $('platforms-messengers').addEventListener('click', () => setShown(PLATFORMS.filter((p) => !['telegram', 'web', 'email'].includes(p))));
+  $('events-add').addEventListener('click', () => { S.events.push({ date: new Date().toISOString().slice(0, 10), label: 'New marker' }); saveEvents(S.events); renderEvents(); renderCharts(); });
+  $('events-reset').addEventListener('click', () => { S.events = DEFAULT_EVENTS.map((e) => ({ ...e })); saveEvents(S.events); renderEvents(); renderCharts(); });
+
+  $('chats-filter').addEventListener('input', () => renderChatsTable());
+  $('chats-platform').addEventListener('change', () => { S.chatSort = { key: 'platform', dir: -1 }; renderChatsTable(); });
+  $('targets-platform').addEventListener('change', () => renderTargetsTable());
+  $('records-platform').addEventListener('change', (e) => { S.records.platform = (e.target as HTMLSelectElement).value; S.records.kind = ''; S.records.target = ''; S.records.offset = 0; void loadRecords(); });
+  $('records-chat').addEventListener('change', (e) => { S.records.chat = (e.target as HTMLSelectElement).value; S.records.offset = 0; void loadRecords(); });
+  $('records-clear').addEventListener('click', () => showRecords({}));
+  $('records-prev').addEventListener('click', () => { S.records.offset = Math.max(0, S.records.offset - S.records.limit); void loadRecords(); });
+  $('records-next').addEventListener('click', () => { S.records.offset += S.records.limit; void loadRecords(); });
+
+  $('export-csv').addEventListener('click', () => void exportCsv());
+  $('export-json').addEventListener('click', exportJson);
+  for (const b of document.querySelectorAll<HTMLButtonElement>('[data-export]')) {
+    b.addEventListener('click', () => {
+      const c = charts.get(b.dataset.chart!);
+      if (!c) return;
+      if (b.dataset.export === 'svg') c.exportSvg(); else c.exportPng(readTheme().bg);
+    });
+  }
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => renderCharts());
+}
+
+function hasFiles(e: DragEvent): boolean {
+  return !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
+}
+
+function describe(f: InputFile[]): string {
+  const bytes = f.reduce((a, x) => a + x.file.size, 0);
+  return `${f.length} file${f.length === 1 ? '' : 's'} (${(bytes / MB).toFixed(1)} MB)`;
+}
+
+function init(): void {
+  for (const id of ['links-per-month', 'platform-chats', 'chat-activity']) charts.set(id, new Chart($(`chart-${id}`), id));
+  fillTzSelect();
+  fillPlatformSelect($('platform-chats-select'), false, 'signal');
+  fillPlatformSelect($('chats-platform'), false, 'signal');
+  fillPlatformSelect($('targets-platform'), false, 'signal');
+  fillPlatformSelect($('records-platform'), true, '');
+  renderPlatformChecks();
+  renderEvents();
+  clearResults();
+  append($('build-kind'), `${buildKind} build`);
+  wire();
+  setState('idle', 'Loading the analysis engine…');
+  getClient().then(
+    () => { if (document.body.dataset.state === 'idle') setState('idle', 'Ready. Drop exports, choose files or a folder, or try the demo data.'); },
+    (e) => setState('error', `The analysis engine could not be loaded: ${errText(e)}`),
+  );
+}
+
+init();
