@@ -27,6 +27,11 @@ std::string printable(const nlohmann::ordered_json& j, std::size_t max_bytes = 2
   return s;
 }
 
+// "1 file", "3 files"
+std::string count(const nlohmann::ordered_json& n, const char* noun) {
+  return grouped(n) + " " + noun + (n.get<std::uint64_t>() == 1 ? "" : "s");
+}
+
 std::string text_or(const nlohmann::ordered_json& j, const char* fallback) {
   return j.is_string() ? j.get<std::string>() : fallback;
 }
@@ -59,8 +64,8 @@ void print_rare_platform_chats(std::FILE* out, const nlohmann::ordered_json& r, 
 
 void print_summary(std::FILE* out, const nlohmann::ordered_json& r) {
   const auto& t = r["totals"];
-  std::fprintf(out, "%s files, %s chats, %s messages (%s service, %s forwarded)\n",
-               grouped(t["files"]).c_str(), grouped(t["chats"]).c_str(), grouped(t["messages"]).c_str(),
+  std::fprintf(out, "%s, %s, %s (%s service, %s forwarded)\n", count(t["files"], "file").c_str(),
+               count(t["chats"], "chat").c_str(), count(t["messages"], "message").c_str(),
                grouped(t["service_messages"]).c_str(), grouped(t["forwarded_messages"]).c_str());
   std::fprintf(out, "dates %s .. %s; %s link records in %s messages (%s without signature links)\n\n",
                text_or(t["first_date"], "-").c_str(), text_or(t["last_date"], "-").c_str(),
