@@ -4,6 +4,8 @@
 #   scripts/setup.sh          native toolchain + -dev packages (CLI, doctest tests)
 #   scripts/setup.sh --wasm   also Emscripten 3.1.6 and what scripts/fetch-wasm-deps.sh
 #                             needs, then runs it (sources into .deps/, git-ignored)
+#   scripts/setup.sh --browser  also Debian's chromium and nodejs/npm (browser tests,
+#                             tests/browser/, driven by npm playwright-core)
 # Runs as root (CI does) or with sudo available.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
@@ -11,11 +13,13 @@ export DEBIAN_FRONTEND=noninteractive
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 WASM=0
+BROWSER=0
 for arg in "$@"; do
   case $arg in
     --wasm) WASM=1 ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
-    *) echo "usage: $0 [--wasm]" >&2; exit 2 ;;
+    --browser) BROWSER=1 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    *) echo "usage: $0 [--wasm] [--browser]" >&2; exit 2 ;;
   esac
 done
 
@@ -32,11 +36,19 @@ WASM_PKGS=(
   make perl python3-six unicode-data  # RE2's table generators (Makefile, .pl, .py + six)
   nlohmann-json3-dev  # headers copied into .deps/include for emcc
 )
+BROWSER_PKGS=(
+  chromium        # headless browser for tests/browser (/usr/bin/chromium)
+  nodejs          # node --test runner (npm ci installs playwright-core; npm added below if absent)
+  fonts-dejavu-core  # readable screenshots
+)
 
 log() { echo "[setup] $*"; }
 
 pkgs=("${NATIVE_PKGS[@]}")
 ((WASM)) && pkgs+=("${WASM_PKGS[@]}")
+((BROWSER)) && pkgs+=("${BROWSER_PKGS[@]}")
+# Debian's nodejs has no npm; NodeSource's bundles it (and conflicts with Debian's npm).
+((BROWSER)) && ! command -v npm >/dev/null && pkgs+=(npm)
 mapfile -t pkgs < <(printf '%s\n' "${pkgs[@]}" | awk '!seen[$0]++')  # dedupe
 
 missing=()
@@ -55,7 +67,7 @@ if ((${#missing[@]})); then
   "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   log "installed ${#missing[@]} package(s)"
 else
-  log "packages already installed (${#pkgs[@]} checked$( ((WASM)) && echo ', incl. wasm'))"
+  log "packages already installed (${#pkgs[@]} checked$( ((WASM)) && echo ', incl. wasm')$( ((BROWSER)) && echo ', incl. browser'))"
 fi
 
 if ((WASM)); then

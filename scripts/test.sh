@@ -2,9 +2,10 @@
 # THE test command (README, CI's .ci/run): installs/fetches what is missing, then
 #   1. native: build + ctest (Release)
 #   2. asan:   build + ctest (ASan + UBSan)
-#   3. wasm:   build (compile check of linkdrift_core with Emscripten)
+#   3. wasm:   build the module + Node tests on the shared fixtures (node --test)
+#   4. browser: the page in headless Chromium (scripts/test-browser.sh)
 # Every step runs even if an earlier one failed (a test run is skipped when its build
-# failed); exits non-zero on any failure. The last line sums the ctest results:
+# failed); exits non-zero on any failure. The last line sums ctest's and node's results:
 #   "linkdrift: <passed> passed, <failed> failed"
 # Env: JOBS=<n> (build and ctest parallelism, default nproc).
 set -euo pipefail

@@ -41,7 +41,10 @@ export default defineConfig(({ mode }) => {
         { find: /^ld-platform$/, replacement: path.join(here, 'src', single ? 'platform-single.ts' : 'platform-dist.ts') },
       ],
     },
-    worker: { format: 'es', plugins: () => [emscriptenNoDefaultWasmUrl()] },
+    // The single file starts its worker from a blob: URL; Chromium refuses a
+    // *module* worker from blob: on a file:// page ("cross-origin redirect"),
+    // so that build bundles the worker as a classic script.
+    worker: { format: single ? 'iife' : 'es', plugins: () => [emscriptenNoDefaultWasmUrl()] },
     build: {
       outDir: single ? 'dist-single/.stage' : 'dist',
       emptyOutDir: true,
