@@ -64,42 +64,28 @@ for preset in native asan; do
   fi
 done
 
+run_tap() {  # run_tap <command...>: a Node --test run whose "# pass N" / "# fail N" join the tally
+  local out rc=0 n
+  out=$(mktemp)
+  "$@" 2>&1 | tee "$out" || rc=$?
+  n=$(grep -E '^# pass [0-9]+$' "$out" | tail -n 1 | awk '{print $3}' || true)
+  tests_passed=$((tests_passed + ${n:-0}))
+  n=$(grep -E '^# fail [0-9]+$' "$out" | tail -n 1 | awk '{print $3}' || true)
+  tests_failed=$((tests_failed + ${n:-0}))
+  rm -f "$out"
+  return "$rc"
+}
+
 if step "build wasm" scripts/build.sh wasm; then
-  : # ---------------------------------------------------------------------------------
-  # WASM TESTS GO HERE (later issues: Node and browser tests of build/wasm output).
-  # Use `step "wasm node tests" <command>` so they count in the summary.
-  # Node tests (tests/node/*.test.mjs, Node's built-in runner) of build/wasm/dist: the
-  # fixtures, byte-identity with build/native/bin/linkdrift, the JS API, a 200 MB memory
-  # test. They load the module through build/wasm/dist/node-loader.cjs, which reads the
-  # .wasm from disk (so Node >= 18's global fetch needs no --no-experimental-fetch).
-  run_node_tests() {  # node --test with its "# pass N" / "# fail N" added to the tally
-    local out rc=0 n
-    out=$(mktemp)
-    # Explicit files (Node >= 21 reads arguments as globs, not folders); TAP for the tally.
-    node --test --test-reporter=tap tests/node/*.test.mjs 2>&1 | tee "$out" || rc=$?
-    n=$(grep -E '^# pass [0-9]+$' "$out" | tail -n 1 | awk '{print $3}' || true)
-    tests_passed=$((tests_passed + ${n:-0}))
-    n=$(grep -E '^# fail [0-9]+$' "$out" | tail -n 1 | awk '{print $3}' || true)
-    tests_failed=$((tests_failed + ${n:-0}))
-    rm -f "$out"
-    return "$rc"
-  }
-  step "wasm node tests" run_node_tests || true
-  # Browser end-to-end tests (tests/browser, headless chromium; the script runs
-  # setup.sh --browser, builds the page if needed, prints TAP): same tally as above.
-  run_browser_tests() {
-    local out rc=0 n
-    out=$(mktemp)
-    scripts/test-browser.sh 2>&1 | tee "$out" || rc=$?
-    n=$(grep -E '^# pass [0-9]+$' "$out" | tail -n 1 | awk '{print $3}' || true)
-    tests_passed=$((tests_passed + ${n:-0}))
-    n=$(grep -E '^# fail [0-9]+$' "$out" | tail -n 1 | awk '{print $3}' || true)
-    tests_failed=$((tests_failed + ${n:-0}))
-    rm -f "$out"
-    return "$rc"
-  }
-  step "browser tests" run_browser_tests || true
-  # ---------------------------------------------------------------------------------
+  # Node tests (tests/node/*.test.mjs) of build/wasm/dist: the fixtures, byte-identity
+  # with build/native/bin/linkdrift, the JS API, a 200 MB memory test. They load the
+  # module through build/wasm/dist/node-loader.cjs, which reads the .wasm from disk (so
+  # Node >= 18's global fetch needs no --no-experimental-fetch). Explicit files: Node
+  # >= 21 reads arguments as globs, not folders.
+  step "wasm node tests" run_tap node --test --test-reporter=tap tests/node/*.test.mjs || true
+  # Browser end-to-end tests (tests/browser, headless Chromium; the script runs
+  # setup.sh --browser, builds the page if needed and prints TAP).
+  step "browser tests" run_tap scripts/test-browser.sh || true
 fi
 
 echo
