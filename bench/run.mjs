@@ -1,0 +1,172 @@
+// The benchmark driver behind bench/run.sh (which builds and generates first; see
+// docs/performance.md). Runs every runner sequentially on the same files, checks that
+// they agree on the per-platform link-record counts, prints a table (medians) and
+// writes bench/results/latest.json.
+//   node bench/run.mjs --files 100MB=PATH,1GB=PATH [--memory FILESIZE=PATH] [--runs 3] [--skip-browser]
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = process.env.LINKDRIFT_CLI ?? path.join(ROOT, 'build/native/bin/linkdrift');
+const PY = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+const PLATFORMS = ['telegram', 'signal', 'discord', 'matrix', 'simplex', 'session', 'tox',
+  'xmpp', 'whatsapp', 'threema', 'onion', 'email', 'web'];
+// json.load keeps ~8.2x the file size in Python objects (measured: 100 MB file -> 850 MB RSS).
+const PY_BYTES_PER_BYTE = 9;
+
+const argv = process.argv.slice(2);
+const arg = (n, d) => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : d);
+const runs = Number(arg('--runs', 3));
+const skipBrowser = argv.includes('--skip-browser');
+const parseFiles = (s) => (s ? s.split(',').map((x) => { const i = x.indexOf('='); return { size: x.slice(0, i), file: x.slice(i + 1) }; }) : []);
+const sets = [...parseFiles(arg('--files', '')).map((f) => ({ ...f, memory: false })),
+  ...parseFiles(arg('--memory', '')).map((f) => ({ ...f, memory: true }))];
+
+const log = (s) => process.stderr.write(`[bench] ${s}\n`);
+const MiB = 1024 * 1024;
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const n = s.length; return n ? (n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2) : null; };
+const lastJson = (out) => { const l = out.trim().split('\n').filter((x) => x.startsWith('{')); return l.length ? JSON.parse(l[l.length - 1]) : null; };
+
+/** Runs a command under /usr/bin/time; returns {wall, maxRssKb, stdout, status}. */
+function timed(cmd, args, timeoutMs = 3600e3) {
+  const tf = path.join(os.tmpdir(), `linkdrift-bench-time-${process.pid}`);
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', tf, cmd, ...args],
+    { encoding: 'utf8', maxBuffer: 1 << 28, timeout: timeoutMs, cwd: ROOT });
+  let wall = null, maxRssKb = null;
+  try {
+    const line = fs.readFileSync(tf, 'utf8').trim().split('\n').pop();
+    [wall, maxRssKb] = line.split(' ').map(Number);
+    fs.rmSync(tf);
+  } catch { /* killed */ }
+  return { wall, maxRssKb, stdout: r.stdout ?? '', stderr: r.stderr ?? '', status: r.status, signal: r.signal };
+}
+
+const memAvailable = () => Number(/MemAvailable:\s+(\d+)/.exec(fs.readFileSync('/proc/meminfo', 'utf8'))[1]) * 1024;
+
+const results = [];
+for (const set of sets) {
+  const bytes = fs.statSync(set.file).size;
+  const n = set.memory ? 1 : runs;
+  log(`== ${set.size}${set.memory ? ' (memory run)' : ''}: ${set.file}, ${bytes} bytes, ${n} run(s) per runner`);
+
+  // Reference: the native report (one untimed run that keeps the report).
+  const refPath = path.join(os.tmpdir(), `linkdrift-bench-ref-${process.pid}.json`);
+  const ref = spawnSync(CLI, ['report', set.file, '--out', refPath], { encoding: 'utf8' });
+  if (ref.status !== 0) throw new Error(`native reference run failed: ${ref.stderr}`);
+  const report = JSON.parse(fs.readFileSync(refPath, 'utf8'));
+  fs.rmSync(refPath);
+  const refCounts = Object.fromEntries(report.platforms.map((p) => [p.platform, p.link_records]));
+  const messages = report.totals.messages;
+  const row = (runner, extra) => ({ runner, size: set.size, file: set.file, bytes, messages, memory_run: set.memory, ...extra });
+
+  const runners = [];
+  runners.push(['native', () => {
+    const t = timed(CLI, ['report', set.file, '--out', '/dev/null']);
+    return { ok: t.status === 0, seconds: t.wall, max_rss_kb: t.maxRssKb, link_records: refCounts,
+      error: t.status === 0 ? undefined : `exit ${t.status}: ${t.stderr.slice(-300)}` };
+  }]);
+  runners.push(['node-wasm', () => {
+    const t = timed(process.execPath, [path.join(ROOT, 'bench/runners/node-wasm.cjs'), set.file]);
+    const j = lastJson(t.stdout) ?? { ok: false, error: `exit ${t.status ?? t.signal}: ${t.stderr.slice(-300)}` };
+    return { ...j, seconds: t.wall, inner_seconds: j.seconds, max_rss_kb: t.maxRssKb };
+  }]);
+  if (!skipBrowser) runners.push(['browser', null]);  // all runs in one browser session, below
+  runners.push(['baseline-a', () => {
+    const t = timed(process.execPath, [path.join(ROOT, 'bench/baselines/naive.mjs'), set.file]);
+    const j = lastJson(t.stdout) ?? { ok: false, error: `exit ${t.status ?? t.signal}: ${t.stderr.slice(-300)}` };
+    return { ...j, seconds: t.wall, inner_seconds: j.seconds, max_rss_kb: t.maxRssKb };
+  }]);
+  runners.push(['baseline-b', () => {
+    const need = bytes * PY_BYTES_PER_BYTE, have = memAvailable();
+    if (need > 0.8 * have) {
+      return { ok: false, skipped: true, error: `not run: json.load would need ~${(need / 2 ** 30).toFixed(0)} GiB RAM ` +
+        `(~${PY_BYTES_PER_BYTE}x the file), ${(have / 2 ** 30).toFixed(0)} GiB available` };
+    }
+    const t = timed(PY, [path.join(ROOT, 'bench/baselines/notebook.py'), set.file]);
+    const j = lastJson(t.stdout) ?? { ok: false, error: `exit ${t.status ?? t.signal}: ${t.stderr.slice(-300)}` };
+    return { ...j, seconds: t.wall, inner_seconds: j.seconds, max_rss_kb: t.maxRssKb };
+  }]);
+
+  for (const [name, fn] of runners) {
+    const samples = [];
+    if (name === 'browser') {
+      const t = spawnSync(process.execPath, [path.join(ROOT, 'bench/runners/browser.mjs'), set.file, '--runs', String(n)],
+        { encoding: 'utf8', maxBuffer: 1 << 26, cwd: ROOT, timeout: 3 * 3600e3 });
+      const lines = (t.stdout ?? '').trim().split('\n').filter((x) => x.startsWith('{')).map((x) => JSON.parse(x));
+      if (!lines.length) lines.push({ ok: false, error: `browser runner exit ${t.status ?? t.signal}: ${(t.stderr ?? '').slice(-300)}` });
+      samples.push(...lines);
+    } else {
+      for (let i = 0; i < n; i++) {
+        const s = fn();
+        samples.push(s);
+        if (!s.ok) break;  // a failure (by design for baseline A on big files) is not repeated
+      }
+    }
+    for (const s of samples) log(`${name} ${set.size}: ${s.ok ? `${s.seconds?.toFixed(2)} s` : `FAILED ${s.error}`}`);
+    const ok = samples.filter((s) => s.ok);
+    const counts = ok.length ? ok[ok.length - 1].link_records : null;
+    const wrong = counts ? PLATFORMS.filter((p) => (counts[p] ?? 0) !== (refCounts[p] ?? 0)) : [];
+    const rss = ok.map((s) => s.max_rss_kb).filter(Boolean);
+    const heap = ok.map((s) => s.wasm_heap_bytes).filter(Boolean);
+    const pss = ok.map((s) => s.chromium_pss_bytes).filter(Boolean);
+    const seconds = median(ok.map((s) => s.seconds));
+    results.push(row(name, {
+      ok: ok.length === samples.length && ok.length > 0,
+      status: ok.length ? (wrong.length ? `WRONG COUNTS: ${wrong.join(',')}` : 'ok') : (samples[0].skipped ? samples[0].error : `failed: ${samples[0].error}`),
+      runs: samples.length,
+      seconds_median: seconds, seconds_all: ok.map((s) => s.seconds),
+      mb_per_s: seconds ? bytes / 1e6 / seconds : null,
+      messages_per_s: seconds ? messages / seconds : null,
+      max_rss_bytes: rss.length ? Math.max(...rss) * 1024 : null,
+      chromium_pss_bytes: pss.length ? Math.max(...pss) : null,
+      wasm_heap_bytes: heap.length ? Math.max(...heap) : null,
+      link_records: counts, reference_link_records: refCounts, disagreeing_platforms: wrong,
+    }));
+  }
+}
+
+// ---- agreement ----------------------------------------------------------------------
+let disagree = false;
+for (const r of results) {
+  if (r.disagreeing_platforms.length) {
+    disagree = true;
+    process.stdout.write(`\n!!!!!!!! DISAGREEMENT: ${r.runner} on ${r.size} counts link records differently from the native report:\n`);
+    for (const p of r.disagreeing_platforms) {
+      process.stdout.write(`!!!!!!!!   ${p}: ${r.runner} ${r.link_records[p] ?? 0}, native ${r.reference_link_records[p] ?? 0}\n`);
+    }
+  }
+}
+
+// ---- table ----------------------------------------------------------------------------
+const fmtN = (x, d = 1) => (x == null ? '—' : x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
+const fmtMiB = (b) => (b == null ? '—' : `${fmtN(b / MiB, 0)} MiB`);
+const rows = [['runner', 'size', 'runs', 'median s', 'MB/s', 'messages/s', 'peak RSS', 'wasm heap', 'vs A', 'vs B', 'counts']];
+for (const r of results) {
+  const base = (name) => results.find((x) => x.size === r.size && x.runner === name && x.ok && !x.disagreeing_platforms.length);
+  const ratio = (name) => { const b = base(name); return r.seconds_median && b ? `${(b.seconds_median / r.seconds_median).toFixed(2)}x` : '—'; };
+  const mem = r.runner === 'browser' ? (r.chromium_pss_bytes ? `${fmtMiB(r.chromium_pss_bytes)} PSS` : '—') : fmtMiB(r.max_rss_bytes);
+  rows.push([r.runner, r.size + (r.memory_run ? ' (mem)' : ''), String(r.runs), r.ok ? fmtN(r.seconds_median, 2) : '—',
+    r.ok ? fmtN(r.mb_per_s) : '—', r.ok ? fmtN(r.messages_per_s, 0) : '—', r.ok ? mem : '—', fmtMiB(r.wasm_heap_bytes),
+    r.ok ? ratio('baseline-a') : '—', r.ok ? ratio('baseline-b') : '—', r.status]);
+}
+const w = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+const line = (r) => `| ${r.map((c, i) => (i >= 2 && i <= 9 ? c.padStart(w[i]) : c.padEnd(w[i]))).join(' | ')} |`;
+process.stdout.write(`\n${line(rows[0])}\n|${w.map((x, i) => (i >= 2 && i <= 9 ? `${'-'.repeat(x + 1)}:` : '-'.repeat(x + 2))).join('|')}|\n`);
+for (const r of rows.slice(1)) process.stdout.write(`${line(r)}\n`);
+process.stdout.write('\nMB = 10^6 bytes; medians of the runs; "vs A"/"vs B": how many times faster than baseline A (Node JSON.parse + RegExp) / ' +
+  'B (Python json.load + re) on the same file; peak RSS from /usr/bin/time (browser: PSS summed over chromium\'s processes); ' +
+  'wasm heap: HEAPU8.length at the end (= peak). counts: per-platform link records vs the native report (ok = all 13 platforms equal).\n');
+process.stdout.write(disagree ? '\nAGREEMENT: FAILED (see the !!!!!!!! lines above)\n' : '\nAGREEMENT: all runners that completed report the same per-platform link-record counts as the native CLI.\n');
+
+const cpu = (/model name\s*:\s*(.*)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8')) ?? [])[1] ?? 'unknown';
+const out = {
+  date: new Date().toISOString(), machine: { nproc: os.cpus().length, cpu, ram_bytes: os.totalmem(), node: process.version },
+  runs, skip_browser: skipBrowser, agreement: !disagree, results,
+};
+fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+fs.writeFileSync(path.join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(out, null, 1)}\n`);
+log('wrote bench/results/latest.json');
+process.exit(disagree ? 3 : 0);
