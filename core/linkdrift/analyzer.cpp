@@ -1,5 +1,7 @@
 #include "linkdrift/analyzer.h"
 
+#include <algorithm>
+
 #include "linkdrift/aggregate/report_builder.h"
 #include "linkdrift/extract/extractor.h"
 
@@ -21,6 +23,7 @@ struct Analyzer::Impl final : ReaderSink {
   bool chat_open = false;
   std::vector<Link> found;         // scratch, reused per message
   std::vector<const Link*> unique; // scratch, reused per message
+  std::vector<std::uint32_t> url_target;  // per url id: the target id last used + 1 (0: none)
 
   void on_chat_begin(const ChatInfo& chat) override {
     current_chat = corpus.add_chat(current_file, chat);
@@ -52,11 +55,32 @@ struct Analyzer::Impl final : ReaderSink {
     std::uint8_t flags = LinkRow::kFirstOfMessage;
     if (m.forwarded) flags |= LinkRow::kForwarded;
     for (const Link* link : unique) {
-      const std::uint32_t id = corpus.targets().intern(link->platform, link->kind, link->target, link->url);
+      const std::uint32_t url = corpus.urls().intern(link->url);
+      const std::uint32_t id = target_of(url, *link);
       chat.links.push_back({static_cast<std::uint32_t>(static_cast<std::int32_t>(m.date)), id,
-                            static_cast<std::int32_t>(m.id), corpus.urls().intern(link->url), link->source, flags});
+                            static_cast<std::int32_t>(m.id), url, link->source, flags});
       flags &= static_cast<std::uint8_t>(~LinkRow::kFirstOfMessage);
     }
+  }
+
+  // The target id of a link whose url has id `url`. A url almost always
+  // classifies the same way, so the target last seen with it is tried first
+  // (one comparison instead of a hash lookup); the table decides otherwise.
+  // Ids and example urls are exactly those of interning every link.
+  std::uint32_t target_of(std::uint32_t url, const Link& link) {
+    TargetTable& targets = corpus.targets();
+    if (url < url_target.size()) {
+      const std::uint32_t cached = url_target[url];
+      if (cached != 0 && cached - 1 < targets.size()) {
+        const TargetEntry& e = targets[cached - 1];
+        if (e.platform == link.platform && e.kind == link.kind && e.target == link.target) return cached - 1;
+      }
+    } else {
+      url_target.resize(std::max<std::size_t>(url + 1, url_target.size() * 2), 0);
+    }
+    const std::uint32_t id = targets.intern(link.platform, link.kind, link.target, link.url);
+    url_target[url] = id + 1;
+    return id;
   }
 
   void on_chat_end(const ChatInfo& chat) override {
@@ -131,6 +155,7 @@ void Analyzer::merge(Analyzer&& other) {
   impl_->errors.insert(impl_->errors.end(), other.impl_->errors.begin(), other.impl_->errors.end());
   other.impl_->corpus = Corpus();
   other.impl_->errors.clear();
+  other.impl_->url_target.clear();
 }
 
 const Corpus& Analyzer::corpus() const { return impl_->corpus; }

@@ -1,26 +1,62 @@
 #include "linkdrift/aggregate/corpus.h"
 
+#include <cstring>
+#include <utility>
+
 #include "linkdrift/calendar.h"
 
 namespace linkdrift {
 
 std::uint32_t TargetTable::intern(Platform platform, Kind kind, std::string_view target,
                                   std::string_view url) {
-  std::string key;
-  key.reserve(target.size() + 2);
-  key.push_back(static_cast<char>(platform));
-  key.push_back(static_cast<char>(kind));
-  key.append(target);
-  const auto [it, inserted] = ids_.try_emplace(std::move(key), static_cast<std::uint32_t>(entries_.size()));
-  if (inserted) entries_.push_back({platform, kind, std::string(target), std::string(url)});
-  return it->second;
+  const std::uint64_t h = hash(platform, kind, target);
+  std::size_t slot = 0;
+  const std::uint32_t found = index_.find(
+      h,
+      [&](std::uint32_t id) {
+        const TargetEntry& e = entries_[id];
+        return e.platform == platform && e.kind == kind && e.target == target;
+      },
+      slot);
+  if (found != detail::InternIndex::kNone) return found;
+  const auto id = static_cast<std::uint32_t>(entries_.size());
+  entries_.push_back({platform, kind, std::string(target), std::string(url)});
+  index_.insert(h, id, slot, [&](std::uint32_t i) {
+    const TargetEntry& e = entries_[i];
+    return hash(e.platform, e.kind, e.target);
+  });
+  return id;
+}
+
+const char* StringTable::store(std::string_view s) {
+  constexpr std::size_t kBlock = std::size_t{1} << 20;
+  if (s.size() > block_left_) {
+    if (s.size() >= kBlock / 4) {  // a large string gets its own block
+      blocks_.emplace_back(new char[s.size()]);
+      char* p = blocks_.back().get();
+      // (the current block stays the active one: block_pos_ still points into it)
+      std::memcpy(p, s.data(), s.size());
+      return p;
+    }
+    blocks_.emplace_back(new char[kBlock]);
+    block_pos_ = blocks_.back().get();
+    block_left_ = kBlock;
+  }
+  char* p = block_pos_;
+  if (!s.empty()) std::memcpy(p, s.data(), s.size());
+  block_pos_ += s.size();
+  block_left_ -= s.size();
+  return p;
 }
 
 std::uint32_t StringTable::intern(std::string_view s) {
-  if (const auto it = ids_.find(s); it != ids_.end()) return it->second;
-  const auto id = static_cast<std::uint32_t>(strings_.size());
-  strings_.emplace_back(s);
-  ids_.emplace(strings_.back(), id);
+  const std::uint64_t h = detail::hash_bytes(s.data(), s.size());
+  std::size_t slot = 0;
+  const std::uint32_t found = index_.find(h, [&](std::uint32_t id) { return views_[id] == s; }, slot);
+  if (found != detail::InternIndex::kNone) return found;
+  const auto id = static_cast<std::uint32_t>(views_.size());
+  views_.emplace_back(store(s), s.size());
+  index_.insert(h, id, slot, [&](std::uint32_t i) { return detail::hash_bytes(views_[i].data(), views_[i].size()); });
   return id;
 }
 

@@ -12,12 +12,12 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "linkdrift/aggregate/intern_index.h"
 #include "linkdrift/model.h"
 #include "linkdrift/reader/export_reader.h"
 
@@ -31,15 +31,22 @@ struct TargetEntry {
 };
 
 // Interns strings: equal strings get one id, ids are dense from 0.
+// The bytes live in large arena blocks that never move (views stay valid for
+// the table's lifetime); a lookup hit allocates nothing.
 class StringTable {
  public:
   std::uint32_t intern(std::string_view s);
-  std::string_view operator[](std::uint32_t id) const { return strings_[id]; }
-  std::size_t size() const { return strings_.size(); }
+  std::string_view operator[](std::uint32_t id) const { return views_[id]; }
+  std::size_t size() const { return views_.size(); }
 
  private:
-  std::deque<std::string> strings_;  // a deque never moves its elements: the views below stay valid
-  std::unordered_map<std::string_view, std::uint32_t> ids_;
+  const char* store(std::string_view s);
+
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* block_pos_ = nullptr;
+  std::size_t block_left_ = 0;
+  std::vector<std::string_view> views_;
+  detail::InternIndex index_;
 };
 
 // Interns (platform, kind, target) triples.
@@ -51,8 +58,13 @@ class TargetTable {
   std::size_t size() const { return entries_.size(); }
 
  private:
+  static std::uint64_t hash(Platform platform, Kind kind, std::string_view target) {
+    return detail::hash_bytes(target.data(), target.size(),
+                              (static_cast<std::uint64_t>(platform) << 8) | static_cast<std::uint64_t>(kind));
+  }
+
   std::vector<TargetEntry> entries_;
-  std::unordered_map<std::string, std::uint32_t> ids_;
+  detail::InternIndex index_;
 };
 
 struct LinkRow {

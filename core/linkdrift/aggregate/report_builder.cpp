@@ -8,6 +8,7 @@
 
 #include "linkdrift/aggregate/buckets.h"
 #include "linkdrift/aggregate/counting.h"
+#include "linkdrift/aggregate/intern_index.h"
 #include "linkdrift/aggregate/options_json.h"
 #include "linkdrift/calendar.h"
 
@@ -26,13 +27,42 @@ Json counts_json(const Counts& c) {
   return Json{{"link_records", c.link_records}, {"messages", c.messages}, {"targets", c.targets}};
 }
 
-// Distinct 64-bit keys (e.g. bucket << 32 | target id).
+// Distinct 64-bit keys (e.g. bucket << 32 | target id): open addressing,
+// linear probing, no per-key nodes.
 class SeenSet {
  public:
-  bool insert(std::uint64_t key) { return set_.insert(key).second; }
+  bool insert(std::uint64_t key) {
+    if ((count_ + 1) * 2 > slots_.size()) grow();
+    const std::uint64_t stored = key + 1;  // 0 marks an empty slot
+    std::size_t i = static_cast<std::size_t>(detail::mix64(key)) & mask_;
+    for (;;) {
+      const std::uint64_t s = slots_[i];
+      if (s == stored) return false;
+      if (s == 0) {
+        slots_[i] = stored;
+        ++count_;
+        return true;
+      }
+      i = (i + 1) & mask_;
+    }
+  }
 
  private:
-  std::unordered_set<std::uint64_t> set_;
+  void grow() {
+    std::vector<std::uint64_t> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, 0);
+    mask_ = slots_.size() - 1;
+    for (const std::uint64_t s : old) {
+      if (s == 0) continue;
+      std::size_t i = static_cast<std::size_t>(detail::mix64(s - 1)) & mask_;
+      while (slots_[i] != 0) i = (i + 1) & mask_;
+      slots_[i] = s;
+    }
+  }
+
+  std::vector<std::uint64_t> slots_;
+  std::size_t mask_ = 0;
+  std::size_t count_ = 0;
 };
 
 struct TargetStats {
@@ -49,7 +79,8 @@ class ReportPass {
  public:
   ReportPass(const Corpus& corpus, const ReportOptions& options)
       : corpus_(corpus), o_(options), target_stats_(corpus.targets().size()),
-        seen_all_(corpus.targets().size()), seen_nosig_(corpus.targets().size()) {}
+        seen_all_(corpus.targets().size()), seen_nosig_(corpus.targets().size()),
+        kind_targets_(corpus.targets().size()) {}
 
   Json run() {
     Json chats = Json::array();
@@ -112,7 +143,8 @@ class ReportPass {
     const std::int64_t date = first->date();
     const auto b = static_cast<std::size_t>(bucket_ordinal(date, o_.tz_offset_minutes, o_.bucket) - min_bucket_);
     std::uint32_t plat_all = 0, plat_nosig = 0, plat_series = 0;
-    std::vector<std::uint32_t> kinds_seen;
+    std::vector<std::uint32_t>& kinds_seen = kinds_seen_;
+    kinds_seen.clear();
     ++messages_with_links_;
     for (const LinkRow* row = first; row != last; ++row) {
       const TargetEntry& t = corpus_.targets()[row->target];
@@ -128,7 +160,10 @@ class ReportPass {
         kinds_seen.push_back(kind_key);
         ++kc.messages;
       }
-      if (kind_targets_.insert(row->target)) ++kc.targets;
+      if (!kind_targets_[row->target]) {  // a target has one kind: distinct per kind = distinct overall
+        kind_targets_[row->target] = true;
+        ++kc.targets;
+      }
       if (!sig) count(nosig_[p], plat_nosig, pbit, seen_nosig_, row->target);
       if (sig && o_.exclude_signature) continue;
 
@@ -197,15 +232,23 @@ class ReportPass {
   std::vector<std::pair<std::uint32_t, std::uint64_t>> sorted_targets(
       std::vector<std::pair<std::uint32_t, std::uint64_t>> v) const {
     const TargetTable& tt = corpus_.targets();
-    std::sort(v.begin(), v.end(), [&](const auto& a, const auto& b) {
+    const auto before = [&](const auto& a, const auto& b) {
       if (a.second != b.second) return a.second > b.second;
       const TargetEntry& x = tt[a.first];
       const TargetEntry& y = tt[b.first];
       if (x.platform != y.platform) return x.platform < y.platform;
       if (x.kind != y.kind) return x.kind < y.kind;
       return x.target < y.target;
-    });
-    if (v.size() > static_cast<std::size_t>(std::max(o_.top_targets, 0))) v.resize(static_cast<std::size_t>(std::max(o_.top_targets, 0)));
+    };
+    // A strict total order (target triples are distinct), so the top N of a
+    // partial sort are exactly the first N of a full sort.
+    const auto keep = static_cast<std::size_t>(std::max(o_.top_targets, 0));
+    if (v.size() > keep) {
+      std::partial_sort(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(keep), v.end(), before);
+      v.resize(keep);
+    } else {
+      std::sort(v.begin(), v.end(), before);
+    }
     return v;
   }
 
@@ -360,7 +403,8 @@ class ReportPass {
   std::vector<bool> seen_all_, seen_nosig_;
   std::array<Counts, kPlatformCount> all_{}, nosig_{};
   std::map<std::uint32_t, Counts> kinds_;  // key: platform * kKindCount + kind
-  SeenSet kind_targets_;
+  std::vector<bool> kind_targets_;
+  std::vector<std::uint32_t> kinds_seen_;  // scratch for message_pass
   std::vector<std::array<Counts, kPlatformCount>> series_;
   SeenSet series_targets_;
   std::vector<std::uint64_t> bucket_messages_;

@@ -5,11 +5,14 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <string>
 
 #include "linkdrift/extract/classify.h"
 #include "linkdrift/extract/prefilter.h"
 #include "linkdrift/extract/refang.h"
+#include "linkdrift/extract/scan_reference.h"
 #include "linkdrift/extract/text_util.h"
 #include "linkdrift/extract/tld.h"
 
@@ -367,8 +370,55 @@ LinkExtractor::~LinkExtractor() = default;
 LinkExtractor::LinkExtractor(LinkExtractor&&) noexcept = default;
 LinkExtractor& LinkExtractor::operator=(LinkExtractor&&) noexcept = default;
 
-void LinkExtractor::scan(std::string_view text, Source source, std::vector<Link>& out) const {
-  if (text.empty() || !impl_ || !impl_->re.ok()) return;
+namespace {
+
+// Byte classes for the live-run search: a regex match never holds ASCII
+// whitespace (every class in kPattern excludes it), and every match holds
+// '.', '@' or ':' (host, address, mention, scheme) or is >= 64 bytes long
+// (hex run). So a whitespace-delimited token with none of those and fewer
+// than 64 bytes holds no match at all, and the regex need not read it.
+constexpr std::uint8_t kOther = 0, kSpace = 1, kTrigger = 2;
+constexpr std::array<std::uint8_t, 256> make_token_table() {
+  std::array<std::uint8_t, 256> t{};
+  t[' '] = t['\t'] = t['\n'] = t['\r'] = kSpace;
+  t['.'] = t['@'] = t[':'] = kTrigger;
+  return t;
+}
+constexpr std::array<std::uint8_t, 256> kTokenClass = make_token_table();
+
+// The first maximal run of consecutive live tokens at or after `from` (a
+// token may start at `from` itself, mid-word): [rb, re). False if none.
+bool next_live_run(std::string_view s, std::size_t from, std::size_t& rb, std::size_t& re) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = from;
+  bool in_run = false;
+  while (i < n) {
+    while (i < n && kTokenClass[p[i]] == kSpace) ++i;
+    if (i >= n) break;
+    const std::size_t tb = i;
+    std::uint8_t seen = 0;
+    while (i < n) {
+      const std::uint8_t c = kTokenClass[p[i]];
+      if (c == kSpace) break;
+      seen |= c;
+      ++i;
+    }
+    if (seen == kTrigger || i - tb >= 64) {
+      if (!in_run) {
+        rb = tb;
+        in_run = true;
+      }
+      re = i;
+    } else if (in_run) {
+      return true;
+    }
+  }
+  return in_run;
+}
+
+void scan_with(const re2::RE2& re, std::string_view text, Source source, std::vector<Link>& out, bool live_runs) {
+  if (text.empty() || !re.ok()) return;
   const Prefilter pf = prefilter(text);
   Refanged rf;
   std::string_view buf = text;
@@ -383,16 +433,49 @@ void LinkExtractor::scan(std::string_view text, Source source, std::vector<Link>
   Scanner sc{buf, rfp, source, out};
   const re2::StringPiece input(buf.data(), buf.size());
   re2::StringPiece m;
+  const std::size_t n = buf.size();
   std::size_t pos = 0;
-  while (pos < buf.size() && impl_->re.Match(input, pos, buf.size(), re2::RE2::UNANCHORED, &m, 1)) {
-    const auto b = static_cast<std::size_t>(m.data() - buf.data());
-    const std::size_t e = b + m.size();
-    if (e == b) {
-      pos = b + 1;
-      continue;
+  while (pos < n) {
+    std::size_t rb = pos, re_end = n;
+    if (live_runs && !next_live_run(buf, pos, rb, re_end)) return;
+    // The run ends at whitespace or the end of the text, which no match
+    // crosses: searching [rb, re_end) finds exactly what searching [pos, n) would.
+    std::size_t p = rb;
+    while (p < re_end) {
+      // At a token start a match usually begins right there: an anchored
+      // match at p, if any, IS the leftmost-longest one (nothing in range
+      // starts before p), and costs RE2 one forward pass instead of a
+      // forward and a reverse one. Otherwise search unanchored.
+      const bool token_start = p == 0 || kTokenClass[static_cast<unsigned char>(buf[p - 1])] == kSpace;
+      if (!(token_start && live_runs && re.Match(input, p, re_end, re2::RE2::ANCHOR_START, &m, 1)) &&
+          !re.Match(input, p, re_end, re2::RE2::UNANCHORED, &m, 1))
+        break;
+      const auto b = static_cast<std::size_t>(m.data() - buf.data());
+      const std::size_t e = b + m.size();
+      if (e == b) {
+        p = b + 1;
+        continue;
+      }
+      p = std::max(sc.candidate(b, e), b + 1);
     }
-    pos = std::max(sc.candidate(b, e), b + 1);
+    pos = std::max(p, re_end);
   }
 }
+
+}  // namespace
+
+void LinkExtractor::scan(std::string_view text, Source source, std::vector<Link>& out) const {
+  if (!impl_) return;
+  scan_with(impl_->re, text, source, out, true);
+}
+
+namespace extract {
+
+void scan_reference(std::string_view text, Source source, std::vector<Link>& out) {
+  static const re2::RE2 re{kPattern, regex_options()};
+  scan_with(re, text, source, out, false);
+}
+
+}  // namespace extract
 
 }  // namespace linkdrift

@@ -3,7 +3,8 @@
 // account), reads the chats' small header keys (name, type, id), skips every
 // other section without buffering it, and cuts each element of a `messages`
 // array into a padded buffer (one memcpy per chunk piece) for the message
-// parser. Errors are reported once, then the splitter ignores the rest.
+// parser -- or, when the message and SIMDJSON_PADDING more bytes lie in the
+// current chunk, hands it to the parser in place without a copy. Errors are reported once, then the splitter ignores the rest.
 #pragma once
 
 #include <cstddef>
@@ -144,6 +145,7 @@ class ExportSplitter {
   ValueScanner scanner_;
   PaddedBuffer message_;
   std::uint64_t message_at_ = 0;
+  bool message_fresh_ = false;  // no byte of the message after its '{' consumed yet
   std::size_t max_message_bytes_ = ReaderLimits{}.max_message_bytes;
 };
 
