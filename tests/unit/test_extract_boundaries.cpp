@@ -132,3 +132,14 @@ TEST_CASE("extract boundaries: invalid UTF-8 and control bytes") {
   CHECK(scan(std::string("t.me/abc\xe2\x82")).size() == 1);  // truncated sequence at end
   CHECK(scan(std::string("\xf0\x9f")).empty());
 }
+
+// Regression: host labels hold no '_', so the scheme-less scan used to match
+// "soft_vip.t.me/5" from "vip" and count the wrong channel.
+TEST_CASE("extract boundaries: a host glued to a word by '_' names nothing") {
+  CHECK(scan("soft_vip.t.me/5").empty());
+  CHECK(scan("see soft_vip.t.me now").empty());
+  CHECK(scan("https://soft_vip.t.me", Source::text_link).empty());
+  const auto ok = scan("my_file vip.t.me/5");
+  REQUIRE(ok.size() == 1);
+  CHECK(ok[0].target == "vip");
+}

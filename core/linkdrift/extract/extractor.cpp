@@ -300,6 +300,9 @@ struct Scanner {
   }
 
   void bare_url(std::size_t b, std::size_t e) {
+    // Host labels hold no '_', so "soft_vip.t.me" is matched from "vip": that
+    // tail is part of a longer identifier and names nothing.
+    if (b > 0 && buf[b - 1] == '_') return;
     e = b + trim_trailing(buf.substr(b, e - b));
     e = b + cut_at_script_change(buf.substr(b, e - b));
     std::string_view span = buf.substr(b, e - b);
