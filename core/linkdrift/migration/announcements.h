@@ -1,0 +1,74 @@
+// AnnouncementDetector: decides whether one message announces a move, a
+// backup/reserve/mirror channel, a new channel or a contact elsewhere, and
+// names the destination link. Standalone (issue 5); see docs/announcements.md.
+//
+// CONTRACT
+// - detect() accepts ANY bytes (invalid UTF-8, NULs, megabytes). It never
+//   throws and runs in linear time in the text size (RE2 only), plus
+//   O(links) for an identity map when a phrase is found.
+// - An announcement needs a lexicon phrase AND an eligible destination link
+//   near it: no links → no announcement (returns before touching the text).
+// - Thread-safe for concurrent detect() calls on one instance. Not copyable.
+//   Movable. The constructor parses and compiles the embedded lexicon (a few
+//   ms); it throws migration::LexiconError only if the compiled-in lexicon is
+//   broken (a unit test guards that).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "linkdrift/model.h"
+
+namespace linkdrift {
+
+class LinkExtractor;
+
+enum class AnnouncementType : std::uint8_t { move, backup, new_channel, contact_elsewhere };
+inline constexpr int kAnnouncementTypeCount = 4;
+std::string_view name(AnnouncementType t);  // "move", "backup", "new_channel", "contact_elsewhere"
+std::optional<AnnouncementType> parse_announcement_type(std::string_view s);
+
+struct Announcement {
+  AnnouncementType type = AnnouncementType::move;
+  const Link* destination = nullptr;  // points into the `links` span given to detect()
+  std::string phrase;                 // the matched phrase as written in the text (the evidence)
+  std::string language;               // lexicon language of the phrase: en, ru, ar, fa, he, id, es, pt, tr, zh, uk
+  std::size_t phrase_offset = 0;      // byte offset of `phrase` in the text
+};
+
+class AnnouncementDetector {
+ public:
+  // Uses its own LinkExtractor to locate links in the text near a phrase.
+  AnnouncementDetector();
+  // Shares `extractor` (must outlive the detector).
+  explicit AnnouncementDetector(const LinkExtractor& extractor);
+  ~AnnouncementDetector();
+  AnnouncementDetector(const AnnouncementDetector&) = delete;
+  AnnouncementDetector& operator=(const AnnouncementDetector&) = delete;
+  AnnouncementDetector(AnnouncementDetector&&) noexcept;
+  AnnouncementDetector& operator=(AnnouncementDetector&&) noexcept;
+
+  // text: the message's whole text (fragments joined, as displayed).
+  // links: the message's links, deduplicated by identity (from LinkExtractor).
+  //   Links with source text_link or button are not visible in the text; they
+  //   count as sitting at the end of the text.
+  // own_chat_hint: the chat's own username and/or numeric id ("darkcardinghub",
+  //   "@darkcardinghub", "1873345201", several separated by spaces or commas);
+  //   Telegram links to it are never a destination.
+  std::optional<Announcement> detect(std::string_view text, std::span<const Link> links,
+                                     std::string_view own_chat_hint = {}) const;
+
+  // Number of phrases in the compiled lexicon (all types, all languages).
+  std::size_t lexicon_size() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace linkdrift

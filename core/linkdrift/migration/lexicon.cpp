@@ -1,0 +1,67 @@
+#include "linkdrift/migration/lexicon.h"
+
+#include <array>
+
+namespace linkdrift::migration {
+namespace {
+
+constexpr std::array<std::string_view, 6> kRoleNames = {"move",    "backup", "new_channel", "contact_elsewhere",
+                                                        "neutral", "report"};
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.back() == '\r' || s.back() == ' ')) s.remove_suffix(1);
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  return s;
+}
+
+bool valid_language(std::string_view s) {
+  if (s.size() < 2 || s.size() > 8) return false;
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || c == '-')) return false;
+  return true;
+}
+
+}  // namespace
+
+std::string_view role_name(PhraseRole r) { return kRoleNames[static_cast<std::size_t>(r)]; }
+
+std::vector<LexiconEntry> parse_lexicon(std::string_view tsv) {
+  std::vector<LexiconEntry> out;
+  std::size_t line_no = 0;
+  while (!tsv.empty()) {
+    ++line_no;
+    const std::size_t nl = tsv.find('\n');
+    std::string_view line = tsv.substr(0, nl);
+    tsv.remove_prefix(nl == std::string_view::npos ? tsv.size() : nl + 1);
+    line = trim(line);
+    if (line.empty() || line.front() == '#') continue;
+    const auto fail = [&](std::string_view why) {
+      throw LexiconError("lexicon.tsv line " + std::to_string(line_no) + ": " + std::string(why) + ": " +
+                         std::string(line));
+    };
+    const std::size_t t1 = line.find('\t');
+    const std::size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
+    if (t2 == std::string_view::npos) fail("expected TYPE<TAB>LANGUAGE<TAB>PHRASE");
+    const std::string_view type = line.substr(0, t1);
+    const std::string_view lang = line.substr(t1 + 1, t2 - t1 - 1);
+    const std::string_view phrase = trim(line.substr(t2 + 1));
+    if (phrase.find('\t') != std::string_view::npos) fail("extra column");
+    if (phrase.empty() || phrase == "*") fail("empty phrase");
+    if (!valid_language(lang)) fail("language must be a lowercase code such as en, ru, pt-br");
+    LexiconEntry e;
+    bool known = false;
+    for (std::size_t i = 0; i < kRoleNames.size(); ++i)
+      if (type == kRoleNames[i]) {
+        e.role = static_cast<PhraseRole>(i);
+        known = true;
+      }
+    if (!known) fail("unknown type (move, backup, new_channel, contact_elsewhere, neutral, report)");
+    e.language = std::string(lang);
+    e.phrase = std::string(phrase);
+    e.line = line_no;
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace linkdrift::migration

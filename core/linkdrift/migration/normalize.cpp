@@ -1,0 +1,120 @@
+#include "linkdrift/migration/normalize.h"
+
+#include <array>
+
+#include "linkdrift/extract/text_util.h"
+
+namespace linkdrift::migration {
+namespace {
+
+// U+00C0..U+00FF and U+0100..U+017F: the ASCII base letter, or '.' = keep.
+constexpr std::string_view kLatin1 =
+    "aaaaaa.ceeeeiiiidnooooo.ouuuuy.."   // C0-DF
+    "aaaaaa.ceeeeiiiidnooooo.ouuuuy.y";  // E0-FF
+constexpr std::string_view kLatinExtA =
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkkklllllllllln"  // 0100-0143
+    "nnnnnnnnoooooo..rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";         // 0144-017F
+
+void append_utf8(std::string& s, char32_t cp) {
+  if (cp < 0x80) {
+    s += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    s += static_cast<char>(0xC0 | (cp >> 6));
+    s += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    s += static_cast<char>(0xE0 | (cp >> 12));
+    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    s += static_cast<char>(0xF0 | (cp >> 18));
+    s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+bool in(char32_t cp, char32_t lo, char32_t hi) { return cp >= lo && cp <= hi; }
+
+}  // namespace
+
+char32_t fold_code_point(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 0x20 : cp;
+  // Spaces and zero-width characters.
+  if (cp == 0xA0 || in(cp, 0x2000, 0x200A) || cp == 0x202F || cp == 0x205F || cp == 0x3000) return ' ';
+  if (cp == 0x200C) return ' ';  // ZWNJ (Persian half-space) reads as a word gap
+  if (cp == 0xAD || cp == 0x200B || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF) return 0;
+  if (cp == 0x2018 || cp == 0x2019 || cp == 0x02BC) return '\'';
+  // Latin.
+  if (in(cp, 0xC0, 0xFF)) {
+    const char c = kLatin1[cp - 0xC0];
+    if (c != '.') return static_cast<char32_t>(c);
+    return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ? cp + 0x20 : cp;  // Æ Þ → æ þ
+  }
+  if (in(cp, 0x100, 0x17F)) {
+    const char c = kLatinExtA[cp - 0x100];
+    if (c != '.') return static_cast<char32_t>(c);
+    return (cp % 2 == 0) ? cp + 1 : cp;  // Ĳ Œ → ĳ œ
+  }
+  if (in(cp, 0x218, 0x219)) return 's';  // Romanian ș
+  if (in(cp, 0x21A, 0x21B)) return 't';  // ț
+  if (in(cp, 0x300, 0x36F)) return 0;    // combining diacritics (decomposed input)
+  // Cyrillic.
+  if (in(cp, 0x410, 0x42F)) return cp + 0x20;
+  if (in(cp, 0x400, 0x40F)) cp += 0x50;
+  if (cp == 0x451) return 0x435;  // ё → е
+  if ((in(cp, 0x460, 0x481) || in(cp, 0x48A, 0x4BF) || in(cp, 0x4D0, 0x52F)) && cp % 2 == 0) return cp + 1;
+  // Hebrew points and cantillation (maqaf, paseq, sof pasuq, nun hafukha kept).
+  if (in(cp, 0x591, 0x5BD) || cp == 0x5BF || cp == 0x5C1 || cp == 0x5C2 || cp == 0x5C4 || cp == 0x5C5 ||
+      cp == 0x5C7)
+    return 0;
+  // Arabic: harakat, Quranic marks, tatweel dropped; letter variants folded.
+  if (in(cp, 0x610, 0x61A) || in(cp, 0x64B, 0x65F) || cp == 0x670 || cp == 0x640 || in(cp, 0x6D6, 0x6DC) ||
+      in(cp, 0x6DF, 0x6E4) || in(cp, 0x6E7, 0x6E8) || in(cp, 0x6EA, 0x6ED))
+    return 0;
+  switch (cp) {
+    case 0x622: case 0x623: case 0x625: case 0x671: return 0x627;  // آ أ إ ٱ → ا
+    case 0x649: case 0x6CC: case 0x626: return 0x64A;              // ى ی ئ → ي
+    case 0x6A9: return 0x643;                                       // ک → ك
+    case 0x629: case 0x6C0: return 0x647;                           // ة ۀ → ه
+    case 0x624: return 0x648;                                       // ؤ → و
+    default: break;
+  }
+  // Full-width ASCII.
+  if (in(cp, 0xFF01, 0xFF5E)) return fold_code_point(cp - 0xFF01 + 0x21);
+  return cp;
+}
+
+void fold(std::string_view in_text, Folded& out) {
+  out.text.clear();
+  out.origin.clear();
+  out.text.reserve(in_text.size());
+  out.origin.reserve(in_text.size() + 1);
+  std::size_t i = 0;
+  while (i < in_text.size()) {
+    const unsigned char b = static_cast<unsigned char>(in_text[i]);
+    if (b < 0x80) {  // ASCII fast path
+      out.text += static_cast<char>((b >= 'A' && b <= 'Z') ? b + 0x20 : b);
+      out.origin.push_back(i);
+      ++i;
+      continue;
+    }
+    char32_t cp = 0;
+    const std::size_t len = extract::utf8_decode(in_text, i, cp);
+    const char32_t f = fold_code_point(cp);
+    if (f != 0) {
+      const std::size_t before = out.text.size();
+      append_utf8(out.text, f);
+      out.origin.insert(out.origin.end(), out.text.size() - before, i);
+    }
+    i += len;
+  }
+  out.origin.push_back(in_text.size());
+}
+
+std::string fold(std::string_view in_text) {
+  Folded f;
+  fold(in_text, f);
+  return std::move(f.text);
+}
+
+}  // namespace linkdrift::migration
