@@ -23,8 +23,8 @@ const MSG_HOSTS = `(?:${ci('www.')})?(?:${['t.me', 'telegram.me', 'telegram.dog'
   'simplex.chat'].map(ci).join('|')})`;
 const PATTERN = new RegExp(
   `(?<url>(?:(?:${ci('http')}[sS]?|${ci('tg')})://|${NB}${MSG_HOSTS}/)${U}*)` +
-  // name.t.me: a host label has no '_', so like the core, "soft_vip.t.me" gives "vip"
-  `|(?<![A-Za-z0-9.@/\\-])(?<sub>[A-Za-z0-9\\-]+)\\.t\\.me(?![A-Za-z0-9_.\\-/])` +
+  // name.t.me: a host label has no '_'; like the core, "soft_vip.t.me" names nothing
+  `|(?<![A-Za-z0-9_.@/\\-])(?<sub>[A-Za-z0-9\\-]+)\\.t\\.me(?![A-Za-z0-9_.\\-/])` +
   `|${NB}(?<onion>(?:[a-z2-7]{56}|[a-z2-7]{16})\\.onion)(?![A-Za-z0-9_\\-])` +
   `|(?<![A-Za-z0-9_.%+\\-])(?<email>[A-Za-z0-9_.%+\\-]+@[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)*\\.[A-Za-z]{2,})` +
   `|(?<![A-Za-z0-9_@./])(?<mention>@[A-Za-z][A-Za-z0-9_]{2,31})` +

@@ -38,8 +38,8 @@ MSG_HOSTS = (r"(?:www\.)?(?:t\.me|telegram\.me|telegram\.dog|discord\.gg|discord
              r"signal\.group|signal\.me|chat\.whatsapp\.com|whatsapp\.com|wa\.me|matrix\.to|simplex\.chat)")
 PATTERN = re.compile(
     r"(?P<url>(?:(?i:https?|tg)://|" + NB + r"(?i:" + MSG_HOSTS + r")/)" + U + r"*)"
-    # name.t.me: a host label has no '_', so like the core, "soft_vip.t.me" gives "vip"
-    r"|(?<![A-Za-z0-9.@/\-])(?P<sub>[A-Za-z0-9\-]+)\.t\.me(?![A-Za-z0-9_.\-/])"
+    # name.t.me: a host label has no '_'; like the core, "soft_vip.t.me" names nothing
+    r"|(?<![A-Za-z0-9_.@/\-])(?P<sub>[A-Za-z0-9\-]+)\.t\.me(?![A-Za-z0-9_.\-/])"
     r"|" + NB + r"(?P<onion>(?:[a-z2-7]{56}|[a-z2-7]{16})\.onion)(?![A-Za-z0-9_\-])"
     r"|(?<![A-Za-z0-9_.%+\-])(?P<email>[A-Za-z0-9_.%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,})"
     r"|(?<![A-Za-z0-9_@./])(?P<mention>@[A-Za-z][A-Za-z0-9_]{2,31})"
