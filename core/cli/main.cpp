@@ -30,7 +30,7 @@ int run(const CliOptions& o) {
     out = file.get();
   }
 
-  Analyzer analyzer(AnalyzerOptions{ReaderLimits{o.max_message_bytes}});
+  Analyzer analyzer(AnalyzerOptions{ReaderLimits{o.max_message_bytes}, o.announcements});
   ReadSettings settings{o.chunk_size, o.progress ? (*o.progress ? 1 : 0) : (o.command == Command::summary ? 1 : -1)};
   for (const std::string& path : expand_inputs(o.inputs)) {
     const std::size_t errors_before = analyzer.errors().size();

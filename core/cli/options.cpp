@@ -34,6 +34,8 @@ Options:
   --progress / --no-progress  progress on stderr (default: files over 50 MB, on a terminal)
   --chunk-size BYTES          read size (default 16 MiB)
   --max-message-mb N          a single message larger than N MB fails its file (default 256)
+  --announcements             detect move/backup announcements and each announcing chat's
+                              outcome (report sections "announcements", "outcomes"; slower)
 
 Exit status: 0 all inputs read, 1 some input failed (output still covers the rest), 2 usage error.
 )";
@@ -140,6 +142,8 @@ std::optional<CliOptions> parse_args(const std::vector<std::string>& args, std::
       o.progress = true;
     } else if (a == "--no-progress") {
       o.progress = false;
+    } else if (a == "--announcements") {
+      o.announcements = true;
     } else if (a == "--max-message-mb") {
       if (!value(v)) return std::nullopt;
       if (!parse_int(v, n) || n < 1 || n > 4096) { error = "--max-message-mb must be 1 .. 4096"; return std::nullopt; }

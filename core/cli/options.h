@@ -22,6 +22,7 @@ struct CliOptions {
   std::string out;                 // "" = stdout
   std::size_t chunk_size = 16u << 20;
   std::size_t max_message_bytes = std::size_t{256} << 20;
+  bool announcements = false;      // report: fill "announcements" and "outcomes"
   std::optional<bool> progress;    // unset: on for files > 50 MB when stderr is a terminal (summary: always)
   std::vector<std::string> inputs; // files and directories as given
 };

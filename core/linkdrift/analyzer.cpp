@@ -4,18 +4,22 @@
 
 #include "linkdrift/aggregate/report_builder.h"
 #include "linkdrift/extract/extractor.h"
+#include "linkdrift/migration/announcements.h"
 
 namespace linkdrift {
 
 // The reader's sink: extracts links per message, dedups them per message and
 // stores compact rows in the corpus.
 struct Analyzer::Impl final : ReaderSink {
-  explicit Impl(const AnalyzerOptions& options) : reader(*this, options.limits) {}
+  explicit Impl(const AnalyzerOptions& options)
+      : reader(*this, options.limits), detect_announcements(options.detect_announcements) {}
 
   LinkExtractor extractor;
+  AnnouncementDetector detector{extractor};  // shares the extractor (declared before it)
   ExportReader reader;
   Corpus corpus;
   std::vector<InputError> errors;
+  bool detect_announcements;
 
   std::uint32_t current_file = 0;
   bool in_file = false;
@@ -24,10 +28,14 @@ struct Analyzer::Impl final : ReaderSink {
   std::vector<Link> found;         // scratch, reused per message
   std::vector<const Link*> unique; // scratch, reused per message
   std::vector<std::uint32_t> url_target;  // per url id: the target id last used + 1 (0: none)
+  std::string text;                // scratch: the message's displayed text
+  std::vector<Link> unique_links;  // scratch: copies of `unique` for the detector
+  std::string own_hint;            // the open chat's name and id (detector's own_chat_hint)
 
   void on_chat_begin(const ChatInfo& chat) override {
     current_chat = corpus.add_chat(current_file, chat);
     chat_open = true;
+    own_hint.clear();
   }
 
   void on_message(int, const MessageView& m) override {
@@ -61,6 +69,57 @@ struct Analyzer::Impl final : ReaderSink {
                             static_cast<std::int32_t>(m.id), url, link->source, flags});
       flags &= static_cast<std::uint8_t>(~LinkRow::kFirstOfMessage);
     }
+    if (detect_announcements && !m.is_service && !m.forwarded) detect_announcement(m, chat);
+  }
+
+  // Issue 5: runs the announcement detector on a non-service, non-forwarded
+  // message with links (`unique`). Forwarded messages announce other chats'
+  // moves, so they are never attributed to the forwarding chat. Messages
+  // without any lexicon phrase cost one fold and one RE2 DFA scan.
+  void detect_announcement(const MessageView& m, ChatData& chat) {
+    // The displayed text: every part shown in the message, as displayed (text,
+    // link and mention entities, text_link anchors); hrefs and buttons are not
+    // shown and reach the detector as links only.
+    // The prefilter sees the plain text parts only (a link or mention entity
+    // becomes a line break: no lexicon phrase spans a link).
+    text.clear();
+    bool gap = false;
+    for (const Fragment& f : m.fragments) {
+      if (f.source == Source::text) {
+        if (gap) text += '\n';
+        text.append(f.text);
+        gap = false;
+      } else if (f.source != Source::text_link && f.source != Source::button) {
+        gap = true;
+      }
+    }
+    if (!detector.may_announce(text)) return;
+    text.clear();
+    for (const Fragment& f : m.fragments)
+      if (f.source != Source::text_link && f.source != Source::button) text.append(f.text);
+    unique_links.clear();
+    for (const Link* link : unique) unique_links.push_back(*link);
+    if (own_hint.empty()) {  // the chat's name and id (the name may arrive after chat begin)
+      const ChatInfo& info = chat.info;
+      own_hint = info.name;
+      own_hint += ' ';
+      own_hint += std::to_string(info.id);
+    }
+    const std::optional<Announcement> a = detector.detect(text, unique_links, own_hint);
+    if (!a || !a->destination) return;
+    AnnouncementRow row;
+    row.date = m.date;
+    row.message_id = m.id;
+    row.target = target_of(corpus.urls().intern(a->destination->url), *a->destination);
+    row.type = a->type;
+    row.phrase = a->phrase;
+    if (row.phrase.size() > AnnouncementRow::kMaxPhraseBytes) {
+      std::size_t cut = AnnouncementRow::kMaxPhraseBytes;
+      while (cut > 0 && (static_cast<unsigned char>(row.phrase[cut]) & 0xC0) == 0x80) --cut;
+      row.phrase.resize(cut);
+    }
+    row.language = a->language;
+    chat.announcements.push_back(std::move(row));
   }
 
   // The target id of a link whose url has id `url`. A url almost always
@@ -104,6 +163,13 @@ bool analyzer_options_from_json(std::string_view text, AnalyzerOptions& options,
   if (j.is_discarded() || !j.is_object()) {
     error = "analyzer options must be a JSON object";
     return false;
+  }
+  if (j.contains("announcements")) {
+    if (!j["announcements"].is_boolean()) {
+      error = "option 'announcements' must be true or false";
+      return false;
+    }
+    options.detect_announcements = j["announcements"].get<bool>();
   }
   if (j.contains("max_message_mb")) {
     const auto& v = j["max_message_mb"];

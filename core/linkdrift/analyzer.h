@@ -34,9 +34,13 @@ namespace linkdrift {
 
 struct AnalyzerOptions {
   ReaderLimits limits;  // e.g. the largest message accepted (default 256 MB)
+  // Fills the report's "announcements" and "outcomes" (docs/announcements.md).
+  // Off by default for now: its phrase prefilter still costs ~30% throughput.
+  bool detect_announcements = false;
 };
 
-// Parses {"max_message_mb": 1..4096} (the CLI's --max-message-mb) over the
+// Parses {"max_message_mb": 1..4096, "announcements": bool} (the CLI's
+// --max-message-mb and --announcements) over the
 // defaults. Returns false with `error` naming the bad key; never throws.
 bool analyzer_options_from_json(std::string_view json, AnalyzerOptions& options, std::string& error);
 

@@ -31,8 +31,11 @@ struct Run {
   std::string report;
 };
 
+// Announcement detection on: the fixtures' expected values include it.
 inline Run run_files(const std::vector<std::string>& paths, Chunking c, const ReportOptions& options = {}) {
-  Analyzer a;
+  AnalyzerOptions analyzer_options;
+  analyzer_options.detect_announcements = true;
+  Analyzer a(analyzer_options);
   Run run;
   for (const std::string& path : paths) {
     a.begin_file(path.substr(path.find_last_of('/') + 1));

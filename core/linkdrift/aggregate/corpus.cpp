@@ -104,6 +104,7 @@ void Corpus::append(const Corpus& other) {
       row.target = remap[row.target];
       row.url = url_remap[row.url];
     }
+    for (AnnouncementRow& a : copy.announcements) a.target = remap[a.target];
     chats_.push_back(std::move(copy));
   }
 }

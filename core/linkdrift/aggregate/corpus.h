@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "linkdrift/aggregate/intern_index.h"
+#include "linkdrift/migration/announcements.h"
 #include "linkdrift/model.h"
 #include "linkdrift/reader/export_reader.h"
 
@@ -94,6 +95,20 @@ class MinuteHistogram {
   std::vector<std::pair<std::int64_t, std::uint32_t>> runs_;
 };
 
+// A detected announcement (issue 5) of one non-forwarded message: compact,
+// no message text beyond the matched phrase (at most kMaxPhraseBytes, cut at a
+// UTF-8 boundary).
+struct AnnouncementRow {
+  static constexpr std::size_t kMaxPhraseBytes = 200;
+
+  std::int64_t date = 0;          // unix seconds of the message
+  std::int64_t message_id = 0;
+  std::uint32_t target = 0;       // destination: id in TargetTable
+  AnnouncementType type = AnnouncementType::move;
+  std::string phrase;             // as written
+  std::string language;           // lexicon language (en, ru, …)
+};
+
 struct ChatData {
   std::uint32_t file = 0;     // index into Corpus::files()
   ChatInfo info;
@@ -105,6 +120,7 @@ struct ChatData {
   MinuteHistogram message_times;    // non-service messages
   MinuteHistogram forwarded_times;  // the forwarded subset of message_times
   std::vector<LinkRow> links;
+  std::vector<AnnouncementRow> announcements;  // in message order
 };
 
 struct FileData {

@@ -15,7 +15,11 @@ Json options_json(const ReportOptions& o) {
          {"signature_threshold", o.signature_threshold},
          {"signature_min_messages", o.signature_min_messages},
          {"exclude_signature", o.exclude_signature},
-         {"top_targets", o.top_targets}};
+         {"top_targets", o.top_targets},
+         {"outcome_stayed_ratio", o.outcome_stayed_ratio},
+         {"outcome_pause_days", o.outcome_pause_days},
+         {"outcome_silent_within_days", o.outcome_silent_within_days},
+         {"outcome_silent_end_days", o.outcome_silent_end_days}};
   j["from"] = o.from == std::numeric_limits<std::int64_t>::min() ? Json(nullptr) : Json(iso_utc(o.from));
   j["to"] = o.to == std::numeric_limits<std::int64_t>::max() ? Json(nullptr) : Json(iso_utc(o.to));
   return j;
@@ -69,6 +73,16 @@ bool report_options_from_json(const nlohmann::json& j, ReportOptions& o, std::st
       return fail("signature_threshold", "must be a number in (0, 1]");
     o.signature_threshold = v.get<double>();
   }
+  if (j.contains("outcome_stayed_ratio")) {
+    const auto& v = j["outcome_stayed_ratio"];
+    if (!v.is_number() || !(v.get<double>() >= 0.0 && v.get<double>() <= 100.0))
+      return fail("outcome_stayed_ratio", "must be a number in [0, 100]");
+    o.outcome_stayed_ratio = v.get<double>();
+  }
+  if (!integer("outcome_pause_days", 1, 36500, o.outcome_pause_days) ||
+      !integer("outcome_silent_within_days", 0, 36500, o.outcome_silent_within_days) ||
+      !integer("outcome_silent_end_days", 1, 36500, o.outcome_silent_end_days))
+    return false;
   return integer("tz_offset_minutes", -14 * 60, 14 * 60, o.tz_offset_minutes) &&
          integer("signature_min_messages", 1, std::numeric_limits<int>::max(), o.signature_min_messages) &&
          integer("top_targets", 0, 100000, o.top_targets) && boolean("include_forwarded", o.include_forwarded) &&

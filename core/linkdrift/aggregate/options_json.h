@@ -4,7 +4,9 @@
 // JSON keys (all optional): bucket ("month"|"week"|"day"), tz_offset_minutes
 // (-840..840), include_forwarded, exclude_signature, signature_threshold
 // ((0,1]), signature_min_messages (>=1), top_targets (0..100000), from, to
-// ("YYYY-MM-DD[THH:MM:SS]" UTC or null).
+// ("YYYY-MM-DD[THH:MM:SS]" UTC or null), outcome_stayed_ratio ([0,100]),
+// outcome_pause_days (1..36500), outcome_silent_within_days (0..36500),
+// outcome_silent_end_days (1..36500).
 #pragma once
 
 #include <string>

@@ -84,6 +84,8 @@ class ReportPass {
 
   Json run() {
     Json chats = Json::array();
+    for (const ChatData& chat : corpus_.chats()) any_announcements_ = any_announcements_ || !chat.announcements.empty();
+    if (any_announcements_) signatures_.resize(corpus_.chats().size());
     for (const ChatData& chat : corpus_.chats()) {
       chat_buckets_.push_back(messages_per_bucket(chat, o_));
       if (!chat_buckets_.back().empty()) {
@@ -105,6 +107,8 @@ class ReportPass {
     report["platforms"] = platforms_json();
     report["buckets"] = buckets_json();
     report["top_targets"] = top_targets_json();
+    report["announcements"] = announcements_json();
+    report["outcomes"] = outcomes_json();
     report["chats"] = std::move(chats);
     report["errors"] = errors_json();
     return report;
@@ -127,6 +131,7 @@ class ReportPass {
     PerChat pc;
     static_cast<ChatSignature&>(pc) = chat_signature(chat, counted, o_);
     for (std::uint32_t t : pc.signature) ++target_stats_[t].signature_chats;
+    if (any_announcements_) signatures_[static_cast<std::size_t>(chat_index)] = pc.signature;
 
     for (std::size_t begin = 0; begin < chat.links.size();) {
       std::size_t end = begin + 1;
@@ -396,8 +401,127 @@ class ReportPass {
     return out;
   }
 
+  // The chat's announcements in the counted range (never forwarded ones: the
+  // analyzer does not detect announcements in forwarded messages).
+  std::vector<const AnnouncementRow*> counted_announcements(const ChatData& chat) const {
+    std::vector<const AnnouncementRow*> out;
+    for (const AnnouncementRow& a : chat.announcements)
+      if (in_range(a.date, o_)) out.push_back(&a);
+    return out;
+  }
+
+  Json announcements_json() const {
+    Json out = Json::array();
+    for (std::size_t i = 0; i < corpus_.chats().size(); ++i) {
+      const ChatData& chat = corpus_.chats()[i];
+      for (const AnnouncementRow* a : counted_announcements(chat)) {
+        const TargetEntry& t = corpus_.targets()[a->target];
+        out.push_back(Json{{"chat", i}, {"chat_id", chat.info.id}, {"chat_name", chat.info.name},
+                           {"message_id", a->message_id}, {"date", iso_utc(a->date)}, {"type", name(a->type)},
+                           {"platform", name(t.platform)}, {"kind", name(t.kind)}, {"target", t.target},
+                           {"phrase", a->phrase}, {"language", a->language}});
+      }
+    }
+    return out;
+  }
+
+  static std::string lower_ascii(std::string s) {
+    for (char& c : s)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+  }
+
+  // The first other chat that continues chat `i` after its announcements `as`
+  // (first at `first`): a Telegram destination equal to that chat's lowercased
+  // name or to one of its Telegram signature targets, or a chat with messages
+  // after `first` whose name contains chat i's name. -1: none.
+  std::int64_t continued_in(std::size_t i, const std::vector<const AnnouncementRow*>& as, std::int64_t first) const {
+    const ChatData& old = corpus_.chats()[i];
+    const std::string old_name = lower_ascii(old.info.name);
+    for (std::size_t j = 0; j < corpus_.chats().size(); ++j) {
+      const ChatData& c = corpus_.chats()[j];
+      if (j == i || (c.info.id != 0 && c.info.id == old.info.id)) continue;
+      const std::string cname = lower_ascii(c.info.name);
+      for (const AnnouncementRow* a : as) {
+        const TargetEntry& dest = corpus_.targets()[a->target];
+        if (dest.platform != Platform::telegram) continue;
+        if (dest.target == cname) return static_cast<std::int64_t>(j);
+        for (const std::uint32_t s : signatures_[j]) {
+          const TargetEntry& st = corpus_.targets()[s];
+          if (st.platform == Platform::telegram && st.target == dest.target) return static_cast<std::int64_t>(j);
+        }
+      }
+      if (!old_name.empty() && cname.size() > old_name.size() && cname.find(old_name) != std::string::npos &&
+          c.messages > 0 && c.last_date > first)
+        return static_cast<std::int64_t>(j);
+    }
+    return -1;
+  }
+
+  Json outcomes_json() const {
+    Json out = Json::array();
+    if (!any_announcements_) return out;
+    std::int64_t corpus_end = std::numeric_limits<std::int64_t>::min();  // the corpus' last message
+    for (const ChatData& c : corpus_.chats())
+      if (c.messages > 0) corpus_end = std::max(corpus_end, c.last_date);
+    const std::int64_t end_minute = floor_div(corpus_end, 60);
+    constexpr std::int64_t kDay = 1440;  // minutes
+    for (std::size_t i = 0; i < corpus_.chats().size(); ++i) {
+      const ChatData& chat = corpus_.chats()[i];
+      const std::vector<const AnnouncementRow*> as = counted_announcements(chat);
+      if (as.empty()) continue;
+      std::int64_t first = as.front()->date;
+      for (const AnnouncementRow* a : as) first = std::min(first, a->date);
+      const std::int64_t am = floor_div(first, 60);
+
+      // The chat's messages per minute (forwarded ones left out when excluded), sorted.
+      std::map<std::int64_t, std::int64_t> minutes;
+      for (const auto& [m, n] : chat.message_times.runs()) minutes[m] += n;
+      if (!o_.include_forwarded)
+        for (const auto& [m, n] : chat.forwarded_times.runs()) minutes[m] -= n;
+      std::uint64_t before30 = 0, after30 = 0, before90 = 0, after90 = 0;
+      std::int64_t prev = am, longest_gap = 0, last_minute = std::numeric_limits<std::int64_t>::min();
+      for (const auto& [m, n] : minutes) {
+        if (n <= 0) continue;
+        const auto count = static_cast<std::uint64_t>(n);
+        if (m < am && m >= am - 30 * kDay) before30 += count;
+        if (m < am && m >= am - 90 * kDay) before90 += count;
+        if (m > am && m <= am + 30 * kDay) after30 += count;
+        if (m > am && m <= am + 90 * kDay) after90 += count;
+        if (m > am) {
+          longest_gap = std::max(longest_gap, m - prev);
+          prev = m;
+        }
+        last_minute = m;
+      }
+      if (last_minute == std::numeric_limits<std::int64_t>::min()) last_minute = am;
+      const std::int64_t last_date = last_minute == floor_div(chat.last_date, 60) ? chat.last_date : last_minute * 60;
+      const std::int64_t cont = continued_in(i, as, first);
+      const char* outcome = "declined";
+      if (cont >= 0)
+        outcome = "continued_elsewhere";
+      else if (last_minute <= am + o_.outcome_silent_within_days * kDay ||
+               end_minute - last_minute >= o_.outcome_silent_end_days * kDay)
+        outcome = "went_silent";
+      else if (longest_gap >= o_.outcome_pause_days * kDay)
+        outcome = "paused_then_resumed";
+      else if (after90 > 0 && static_cast<double>(after90) >= o_.outcome_stayed_ratio * static_cast<double>(before90))
+        outcome = "stayed";
+      out.push_back(Json{{"chat", i}, {"chat_id", chat.info.id}, {"chat_name", chat.info.name},
+                         {"announcements", as.size()}, {"first_announcement", iso_utc(first)},
+                         {"messages_before_30d", before30}, {"messages_after_30d", after30},
+                         {"messages_before_90d", before90}, {"messages_after_90d", after90},
+                         {"longest_silence_days", longest_gap / kDay}, {"last_date", iso_utc(last_date)},
+                         {"days_to_corpus_end", (end_minute - last_minute) / kDay}, {"outcome", outcome},
+                         {"continued_in", cont >= 0 ? Json(cont) : Json(nullptr)}});
+    }
+    return out;
+  }
+
   const Corpus& corpus_;
   const ReportOptions& o_;
+  bool any_announcements_ = false;
+  std::vector<std::unordered_set<std::uint32_t>> signatures_;  // per chat (when any chat announces)
   std::vector<std::map<std::int64_t, std::uint64_t>> chat_buckets_;  // counted messages per bucket, per chat
   std::vector<TargetStats> target_stats_;
   std::vector<bool> seen_all_, seen_nosig_;

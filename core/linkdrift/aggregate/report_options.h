@@ -23,6 +23,16 @@ struct ReportOptions {
   int signature_min_messages = 10;
   bool exclude_signature = false;   // true: series, chats and top targets leave signature links out
   int top_targets = 20;             // top targets per platform (and per chat) to list
+  // Migration outcomes (report "outcomes", see docs/report-schema.md), relative
+  // to a chat's first announcement A:
+  // stayed: messages in the 90 days after A >= this share of those in the 90 days before.
+  double outcome_stayed_ratio = 0.5;
+  // paused_then_resumed: a silence of >= this many days after A, then posting again.
+  int outcome_pause_days = 21;
+  // went_silent: the last message is at most this many days after A, or ...
+  int outcome_silent_within_days = 14;
+  // ... the chat's last message is >= this many days before the corpus' last message.
+  int outcome_silent_end_days = 30;
   // Unix-seconds range [from, to) of the messages counted. Message counts use
   // minute resolution, so bounds are effectively rounded down to the minute.
   std::int64_t from = std::numeric_limits<std::int64_t>::min();

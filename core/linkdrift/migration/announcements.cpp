@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <unordered_map>
 #include <vector>
 
@@ -181,6 +182,104 @@ struct AnnouncementDetector::Impl {
   std::unique_ptr<RE2::Set> which;  // tells which entries match exactly a found span
   std::vector<std::size_t> set_to_entry;
 
+  // may_announce()'s literal prefilter: every announcement phrase (not neutral,
+  // not report) has a word that any match contains verbatim in the folded text
+  // (its longest word, '*' dropped). Words of >= 4 bytes are keyed by their
+  // first 4 bytes: a 64 Ki-bit filter, then an exact key table, then a compare.
+  // Words of 2-3 bytes are keyed by their first 2 bytes. A word of 1 byte
+  // disables the filter (none does today).
+  struct Word {
+    std::uint32_t key;
+    std::string text;                // the phrase's longest word
+    std::vector<std::string> others; // its other words (all must occur too)
+  };
+  std::vector<std::uint64_t> filter4 = std::vector<std::uint64_t>(1024, 0);
+  std::vector<std::uint64_t> filter2 = std::vector<std::uint64_t>(1024, 0);
+  std::vector<Word> words;  // sorted by key
+  bool filter_all = false;
+
+  static std::uint32_t load(const char* p, std::size_t n) {
+    std::uint32_t k = 0;
+    std::memcpy(&k, p, n);
+    return k;
+  }
+  static std::uint32_t slot4(std::uint32_t k) { return (k * 0x9E3779B1u) >> 16; }
+  static bool test(const std::vector<std::uint64_t>& f, std::uint32_t bit) { return (f[bit >> 6] >> (bit & 63)) & 1; }
+  static void set(std::vector<std::uint64_t>& f, std::uint32_t bit) { f[bit >> 6] |= std::uint64_t{1} << (bit & 63); }
+
+  void add_prefilter_word(const std::string& folded_phrase) {
+    std::vector<std::string> all;
+    std::size_t i = 0;
+    while (i < folded_phrase.size()) {
+      std::size_t j = folded_phrase.find_first_of(" \t", i);
+      if (j == std::string::npos) j = folded_phrase.size();
+      std::string word = folded_phrase.substr(i, j - i);
+      if (word.size() > 1 && word.back() == '*') word.pop_back();
+      if (!word.empty()) all.push_back(std::move(word));
+      i = j + 1;
+    }
+    // The key: the word least likely in ordinary posts. Words of < 4 bytes
+    // ("us", "on") score lowest, then generic chat words, then by length.
+    const auto score = [](const std::string& w) -> std::size_t {
+      static constexpr std::array<std::string_view, 28> kGeneric = {
+          "channel", "channels", "group", "grup", "grupo", "canal", "kanal", "канал", "link", "join",
+          "chat",    "new",      "yeni", "novo", "nuevo", "nova", "nueva", "nosso", "our",  "find",
+          "home",    "case",     "caso", "write", "talk", "reach", "vamos", "новый"};
+      if (w.size() < 4) return w.size();
+      for (const std::string_view g : kGeneric)
+        if (w == g) return 4 + w.size();
+      return 100 + w.size();
+    };
+    std::size_t b = 0;
+    for (std::size_t w = 0; w < all.size(); ++w)
+      if (score(all[w]) > score(all[b])) b = w;
+    if (all.empty() || all[b].size() < 2) {
+      filter_all = true;
+      return;
+    }
+    const std::string best = all[b];
+    all.erase(all.begin() + static_cast<std::ptrdiff_t>(b));
+    const std::uint32_t k = best.size() >= 4 ? load(best.data(), 4) : load(best.data(), 2);
+    if (best.size() >= 4) set(filter4, slot4(k)); else set(filter2, k);
+    words.push_back({k, best, std::move(all)});
+  }
+
+  void finish_prefilter() {
+    std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) { return a.key < b.key; });
+  }
+
+  // Whether some phrase keyed `key` has its longest word at p (left bytes to
+  // the end) and all its other words somewhere in `text`. `budget` bounds the
+  // whole-text searches: when it runs out, the answer is a conservative true.
+  bool phrase_at(std::uint32_t key, const char* p, std::size_t left, std::string_view text, int& budget) const {
+    auto it = std::lower_bound(words.begin(), words.end(), key, [](const Word& w, std::uint32_t k) { return w.key < k; });
+    for (; it != words.end() && it->key == key; ++it) {
+      if (it->text.size() > left || std::memcmp(p, it->text.data(), it->text.size()) != 0) continue;
+      if (--budget < 0) return true;
+      bool all = true;
+      for (const std::string& w : it->others) all = all && text.find(w) != std::string_view::npos;
+      if (all) return true;
+    }
+    return false;
+  }
+
+  // False when the folded text cannot match any announcement phrase: none has
+  // all its words in it (checked from its longest word's occurrences).
+  bool has_words(const char* p, std::size_t n) const {
+    if (filter_all) return true;
+    const std::string_view text(p, n);
+    int budget = 16;  // keeps the check linear: then RE2 decides
+    for (std::size_t i = 0; i + 2 <= n; ++i) {
+      if (i + 4 <= n) {
+        const std::uint32_t k = load(p + i, 4);
+        if (test(filter4, slot4(k)) && phrase_at(k, p + i, n - i, text, budget)) return true;
+      }
+      const std::uint32_t k2 = load(p + i, 2);
+      if (test(filter2, k2) && phrase_at(k2, p + i, n - i, text, budget)) return true;
+    }
+    return false;
+  }
+
   explicit Impl(const LinkExtractor* shared) {
     if (!shared) {
       own_extractor = std::make_unique<LinkExtractor>();
@@ -200,6 +299,7 @@ struct AnnouncementDetector::Impl {
         throw migration::LexiconError("lexicon.tsv line " + std::to_string(e.line) + ": phrase '" + e.phrase +
                                       "' also listed with another type on line " +
                                       std::to_string(entries[it->second].line));
+      if (e.role != PhraseRole::neutral && e.role != PhraseRole::report) add_prefilter_word(folded);
       const std::string re = phrase_regex(folded, e.language);
       std::string err;
       if (which->Add(re, &err) < 0)
@@ -209,6 +309,7 @@ struct AnnouncementDetector::Impl {
       if (!group.empty()) group += '|';
       group += re;
     }
+    finish_prefilter();
     if (!which->Compile()) throw migration::LexiconError("lexicon: RE2::Set compile failed");
     std::string pattern = "(?:^|" + std::string(kNonWord) + ")" + std::string(kClitic) + "(" +
                           (bounded.empty() ? std::string("$^") : bounded) + ")(?:" + std::string(kNonWord) + "|$)";
@@ -484,6 +585,26 @@ AnnouncementDetector::AnnouncementDetector(const LinkExtractor& extractor)
 AnnouncementDetector::~AnnouncementDetector() = default;
 AnnouncementDetector::AnnouncementDetector(AnnouncementDetector&&) noexcept = default;
 AnnouncementDetector& AnnouncementDetector::operator=(AnnouncementDetector&&) noexcept = default;
+
+bool AnnouncementDetector::may_announce(std::string_view text) const {
+  if (text.empty()) return false;
+  // A per-thread scratch buffer, never zero-filled (fold_to writes what it uses).
+  thread_local std::unique_ptr<char[]> buffer;
+  thread_local std::size_t capacity = 0;
+  const std::size_t need = migration::fold_bound(text.size());
+  if (need > capacity) {
+    capacity = std::max(need, std::size_t{4096});
+    buffer.reset(new char[capacity]);
+  }
+  const std::size_t n = migration::fold_to(text, buffer.get());
+  const bool hit = impl_->has_words(buffer.get(), n) &&
+                   impl_->finder->Match(re2::StringPiece(buffer.get(), n), 0, n, RE2::UNANCHORED, nullptr, 0);
+  if (capacity > (std::size_t{1} << 22)) {  // do not pin a huge buffer
+    buffer.reset();
+    capacity = 0;
+  }
+  return hit;
+}
 
 std::size_t AnnouncementDetector::lexicon_size() const { return impl_->entries.size(); }
 

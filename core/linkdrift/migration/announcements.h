@@ -63,6 +63,12 @@ class AnnouncementDetector {
   std::optional<Announcement> detect(std::string_view text, std::span<const Link> links,
                                      std::string_view own_chat_hint = {}) const;
 
+  // Cheap prefilter: false when `text` holds no lexicon phrase at all (of any
+  // type), so detect() would return nullopt. One fold (no origin map) and one
+  // RE2 DFA scan without submatches; allocates only when the thread's scratch
+  // buffer must grow. Same input contract as detect(); thread-safe.
+  bool may_announce(std::string_view text) const;
+
   // Number of phrases in the compiled lexicon (all types, all languages).
   std::size_t lexicon_size() const;
 

@@ -1,5 +1,8 @@
 #include "linkdrift/migration/normalize.h"
 
+#include <cstdint>
+#include <cstring>
+
 #include <array>
 
 #include "linkdrift/extract/text_util.h"
@@ -109,6 +112,63 @@ void fold(std::string_view in_text, Folded& out) {
     i += len;
   }
   out.origin.push_back(in_text.size());
+}
+
+void fold_text(std::string_view in_text, std::string& out) {
+  out.resize(fold_bound(in_text.size()));
+  out.resize(fold_to(in_text, out.data()));
+}
+
+std::size_t fold_to(std::string_view in_text, char* const out) {
+  char* o = out;
+  const char* p = in_text.data();
+  const std::size_t n = in_text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n) {  // 8 ASCII bytes at a time: lowercase A-Z
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if ((w & 0x8080808080808080ull) == 0) {
+        const std::uint64_t heptets = w & 0x7F7F7F7F7F7F7F7Full;
+        const std::uint64_t ge_a = heptets + 0x3F3F3F3F3F3F3F3Full;  // bit 7 set where byte >= 'A'
+        const std::uint64_t gt_z = heptets + 0x2525252525252525ull;  // bit 7 set where byte > 'Z'
+        const std::uint64_t upper = ge_a & ~gt_z & 0x8080808080808080ull;
+        w |= upper >> 2;  // +0x20
+        std::memcpy(o, &w, 8);
+        o += 8;
+        i += 8;
+        continue;
+      }
+    }
+    const unsigned char b = static_cast<unsigned char>(p[i]);
+    if (b < 0x80) {
+      *o++ = static_cast<char>((b >= 'A' && b <= 'Z') ? b + 0x20 : b);
+      ++i;
+      continue;
+    }
+    char32_t cp = 0;
+    const std::size_t len = extract::utf8_decode(in_text, i, cp);
+    const char32_t f = fold_code_point(cp);
+    if (f != 0) {
+      if (f < 0x80) {
+        *o++ = static_cast<char>(f);
+      } else if (f < 0x800) {
+        *o++ = static_cast<char>(0xC0 | (f >> 6));
+        *o++ = static_cast<char>(0x80 | (f & 0x3F));
+      } else if (f < 0x10000) {
+        *o++ = static_cast<char>(0xE0 | (f >> 12));
+        *o++ = static_cast<char>(0x80 | ((f >> 6) & 0x3F));
+        *o++ = static_cast<char>(0x80 | (f & 0x3F));
+      } else {
+        *o++ = static_cast<char>(0xF0 | (f >> 18));
+        *o++ = static_cast<char>(0x80 | ((f >> 12) & 0x3F));
+        *o++ = static_cast<char>(0x80 | ((f >> 6) & 0x3F));
+        *o++ = static_cast<char>(0x80 | (f & 0x3F));
+      }
+    }
+    i += len;
+  }
+  return static_cast<std::size_t>(o - out);
 }
 
 std::string fold(std::string_view in_text) {

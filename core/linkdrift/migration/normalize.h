@@ -31,5 +31,12 @@ struct Folded {
 
 void fold(std::string_view in, Folded& out);
 std::string fold(std::string_view in);  // the folded text only
+// The folded text only, into `out` (cleared first; its capacity is reused):
+// no origin map, for cheap prefilters.
+void fold_text(std::string_view in, std::string& out);
+// Folding never lengthens a character except an invalid byte (1 -> 3 bytes).
+inline std::size_t fold_bound(std::size_t in_size) { return in_size * 3 + 8; }
+// The folded text into `out` (at least fold_bound(in.size()) bytes); returns its length.
+std::size_t fold_to(std::string_view in, char* out);
 
 }  // namespace linkdrift::migration

@@ -1,0 +1,139 @@
+// Issue 5, first slice: announcements wired into the analyzer and the report
+// ("announcements", "outcomes"). Fixture: tests/fixtures/migration_outcomes.json
+// (six chats around 2024-10-01T12:00Z; see its .expected.json description).
+#include <doctest/doctest.h>
+
+#include "linkdrift/aggregate/options_json.h"
+#include "linkdrift/calendar.h"
+#include "support.h"
+
+namespace linkdrift::test {
+namespace {
+
+using nlohmann::json;
+
+json report_of(const std::vector<std::string>& names, const ReportOptions& o = {}) {
+  std::vector<std::string> paths;
+  for (const auto& n : names) paths.push_back(fixtures_dir() + "/" + n);
+  return json::parse(run_files(paths, Chunking::whole, o).report);
+}
+
+std::vector<std::string> outcomes(const json& r) {
+  std::vector<std::string> v;
+  for (const json& o : r["outcomes"]) v.push_back(o["chat_name"].get<std::string>() + ":" + o["outcome"].get<std::string>());
+  return v;
+}
+
+std::int64_t at(const char* iso) {
+  std::int64_t t = 0;
+  REQUIRE(parse_iso_utc(iso, t));
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("migration report: each outcome, the sections' place, and the negatives") {
+  const json r = report_of({"migration_outcomes.json"});
+  std::vector<std::string> keys;
+  const auto ordered = nlohmann::ordered_json::parse(run_files({fixtures_dir() + "/migration_outcomes.json"}, Chunking::whole).report);
+  for (const auto& [k, v] : ordered.items()) keys.push_back(k);
+  CHECK(keys == std::vector<std::string>{"linkdrift_report", "options", "files", "totals", "platforms", "buckets",
+                                         "top_targets", "announcements", "outcomes", "chats", "errors"});
+  CHECK(outcomes(r) == std::vector<std::string>{"Stayed Hub:stayed", "Paused Hub:paused_then_resumed",
+                                                "Silent Hub:went_silent", "Old Market:continued_elsewhere"});
+  // News Digest (chat 5): a reported move and a forwarded one are no announcements.
+  for (const json& a : r["announcements"]) CHECK(a["chat"] != 5);
+  CHECK(r["announcements"].size() == 4);
+  CHECK(r["outcomes"][3]["continued_in"] == 4);
+  CHECK(r["options"]["outcome_pause_days"] == 21);
+  CHECK(r["options"]["outcome_stayed_ratio"] == 0.5);
+  CHECK(r["options"]["outcome_silent_within_days"] == 14);
+  CHECK(r["options"]["outcome_silent_end_days"] == 30);
+}
+
+TEST_CASE("migration report: thresholds are options") {
+  ReportOptions o;
+  o.outcome_pause_days = 30;  // Paused Hub's silence is 29 days 22 hours: no pause; 61 >= 0.5 * 89 after/before
+  CHECK(outcomes(report_of({"migration_outcomes.json"}, o))[1] == "Paused Hub:stayed");
+  o.outcome_stayed_ratio = 0.7;  // 61 < 0.7 * 89: still posting, below the rate
+  CHECK(outcomes(report_of({"migration_outcomes.json"}, o))[1] == "Paused Hub:declined");
+  ReportOptions silent;
+  silent.outcome_silent_within_days = 2;  // Silent Hub posts until D0 + 3 days; the corpus ends 97 days later
+  CHECK(outcomes(report_of({"migration_outcomes.json"}, silent))[2] == "Silent Hub:went_silent");
+  silent.outcome_silent_end_days = 98;
+  CHECK(outcomes(report_of({"migration_outcomes.json"}, silent))[2] == "Silent Hub:declined");
+
+  ReportOptions parsed;
+  std::string error;
+  CHECK(report_options_from_json(std::string_view(R"({"outcome_pause_days": 7, "outcome_stayed_ratio": 0.25,
+      "outcome_silent_within_days": 3, "outcome_silent_end_days": 60})"), parsed, error));
+  CHECK(parsed.outcome_pause_days == 7);
+  CHECK(parsed.outcome_stayed_ratio == 0.25);
+  CHECK(parsed.outcome_silent_within_days == 3);
+  CHECK(parsed.outcome_silent_end_days == 60);
+  CHECK_FALSE(report_options_from_json(std::string_view(R"({"outcome_pause_days": 0})"), parsed, error));
+  CHECK_FALSE(report_options_from_json(std::string_view(R"({"outcome_stayed_ratio": "x"})"), parsed, error));
+}
+
+TEST_CASE("migration report: from/to select announcements; forwarded filter keeps them") {
+  ReportOptions o;
+  o.from = at("2024-10-02");
+  const json later = report_of({"migration_outcomes.json"}, o);
+  CHECK(later["announcements"].empty());
+  CHECK(later["outcomes"].empty());
+  ReportOptions no_fwd;
+  no_fwd.include_forwarded = false;
+  const json r = report_of({"migration_outcomes.json"}, no_fwd);
+  CHECK(r["announcements"].size() == 4);
+  CHECK(outcomes(r).size() == 4);
+}
+
+TEST_CASE("migration report: merge keeps announcements and remaps their targets") {
+  const std::string a = fixtures_dir() + "/account_2chats_1left.json";
+  const std::string b = fixtures_dir() + "/migration_outcomes.json";
+  AnalyzerOptions detect;
+  detect.detect_announcements = true;
+  Analyzer whole(detect);
+  for (const std::string& p : {a, b}) {
+    whole.begin_file(p.substr(p.find_last_of('/') + 1));
+    whole.feed(read_bytes(p));
+    whole.end_file();
+  }
+  Analyzer first(detect), second(detect);
+  first.begin_file("account_2chats_1left.json");
+  first.feed(read_bytes(a));
+  first.end_file();
+  second.begin_file("migration_outcomes.json");
+  second.feed(read_bytes(b));
+  second.end_file();
+  first.merge(std::move(second));
+  CHECK(first.report_json() == whole.report_json());
+  const json r = json::parse(whole.report_json());
+  CHECK(r["announcements"].size() >= 4);
+}
+
+TEST_CASE("migration report: detection is off unless asked for") {
+  Analyzer plain;
+  plain.begin_file("migration_outcomes.json");
+  plain.feed(read_bytes(fixtures_dir() + "/migration_outcomes.json"));
+  plain.end_file();
+  const json r = json::parse(plain.report_json());
+  CHECK(r["announcements"].empty());
+  CHECK(r["outcomes"].empty());
+  AnalyzerOptions o;
+  std::string error;
+  CHECK(analyzer_options_from_json(R"({"announcements": true})", o, error));
+  CHECK(o.detect_announcements);
+  CHECK_FALSE(analyzer_options_from_json(R"({"announcements": 1})", o, error));
+}
+
+TEST_CASE("migration report: the phrase is capped at 200 bytes on a UTF-8 boundary; chunking does not matter") {
+  const std::string path = fixtures_dir() + "/migration_outcomes.json";
+  const std::string whole = run_files({path}, Chunking::whole).report;
+  for (const Chunking c : {Chunking::seven_bytes, Chunking::random})
+    CHECK(run_files({path}, c).report == whole);
+  const json parsed = json::parse(whole);
+  for (const json& a : parsed["announcements"]) CHECK(a["phrase"].get<std::string>().size() <= 200);
+}
+
+}  // namespace linkdrift::test
