@@ -52,4 +52,11 @@ inline Run run_files(const std::vector<std::string>& paths, Chunking c, const Re
   return run;
 }
 
+// The report (whole-file feeding) of fixtures named relative to the fixture dir.
+inline nlohmann::json report_of(const std::vector<std::string>& names, const ReportOptions& options = {}) {
+  std::vector<std::string> paths;
+  for (const auto& n : names) paths.push_back(fixtures_dir() + "/" + n);
+  return nlohmann::json::parse(run_files(paths, Chunking::whole, options).report);
+}
+
 }  // namespace linkdrift::test

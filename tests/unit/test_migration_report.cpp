@@ -12,12 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-json report_of(const std::vector<std::string>& names, const ReportOptions& o = {}) {
-  std::vector<std::string> paths;
-  for (const auto& n : names) paths.push_back(fixtures_dir() + "/" + n);
-  return json::parse(run_files(paths, Chunking::whole, o).report);
-}
-
 std::vector<std::string> outcomes(const json& r) {
   std::vector<std::string> v;
   for (const json& o : r["outcomes"]) v.push_back(o["chat_name"].get<std::string>() + ":" + o["outcome"].get<std::string>());

@@ -12,12 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-json report_of(const std::vector<std::string>& names, const ReportOptions& o = {}) {
-  std::vector<std::string> paths;
-  for (const auto& n : names) paths.push_back(fixtures_dir() + "/" + n);
-  return json::parse(run_files(paths, Chunking::whole, o).report);
-}
-
 // label -> counted messages
 std::map<std::string, std::uint64_t> month_messages(const json& r) {
   std::map<std::string, std::uint64_t> m;
