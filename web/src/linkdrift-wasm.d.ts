@@ -9,6 +9,14 @@ declare module 'linkdrift-wasm' {
     linkRecords(queryJson: string): string;
     linkRecordsCsv(queryJson: string, excelSafe: boolean): string;
     errorsJson(): string;
+    lastError(): string;
+    // Segment and corpus-merge API (wasm/README.md); absent from older builds,
+    // so the worker checks for them and the page falls back to one worker.
+    beginSegment?(name: string, fileSize: number, start: number, end: number): void;
+    nextRead?(): { offset: number; length: number } | null;
+    endSegment?(): void;
+    serialize?(): Uint8Array;
+    mergeSerialized?(bytes: Uint8Array): boolean;
     delete(): void;
   }
   export interface LinkdriftModule {

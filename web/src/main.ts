@@ -2,9 +2,9 @@
 // the wasm core returns. No analysis happens here — every number on the page
 // comes from Analyzer.report / linkRecords in the worker.
 import './style.css';
-import { createWorker, wasmBytes, demoFile, buildKind } from 'ld-platform';
-import type { WorkerRequest, WorkerResponse, InputFile, ReportOptions, RecordQuery } from './protocol';
-import { CHUNK_BYTES } from './protocol';
+import { wasmBytes, demoFile, buildKind } from 'ld-platform';
+import type { InputFile, ReportOptions, RecordQuery } from './protocol';
+import { Pool, poolSize } from './pool';
 import { collectDrop, fromInput, uniqueNames } from './inputs';
 import { PLATFORMS, PLATFORM_LABEL, PLATFORM_COLOR, type Platform, type Report, type ReportChat, type RecordPage, type RecordRow } from './report';
 import { h, append, replaceChildren, neutralise, safeLink, bdi, download, fmtInt } from './safe';
@@ -13,76 +13,38 @@ import { loadEvents, saveEvents, DEFAULT_EVENTS } from './events';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
-// ------------------------------------------------------------------ worker
-
-type Pending = { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void; onEvent?: (r: WorkerResponse) => void };
-
-/** One worker with its wasm instance. Cancel = terminate() and create another. */
-class WorkerClient {
-  private worker: Worker;
-  private nextId = 1;
-  private pending = new Map<number, Pending>();
-  readonly ready: Promise<void>;
-
-  constructor(wasm: WebAssembly.Module, onCrash: (msg: string) => void) {
-    this.worker = createWorker();
-    this.worker.onmessage = (ev: MessageEvent<WorkerResponse>) => {
-      const r = ev.data;
-      const p = this.pending.get(r.id);
-      if (!p) return;
-      if (r.type === 'file-start' || r.type === 'progress' || r.type === 'file-done') { p.onEvent?.(r); return; }
-      this.pending.delete(r.id);
-      if (r.type === 'error') p.reject(new Error(r.message)); else p.resolve(r);
-    };
-    this.worker.onerror = (ev) => {
-      const msg = ev.message || 'the analysis worker stopped unexpectedly';
-      for (const p of this.pending.values()) p.reject(new Error(msg));
-      this.pending.clear();
-      onCrash(msg);
-    };
-    this.ready = this.send({ type: 'init', id: 0, wasmModule: wasm }).then(() => undefined);
-  }
-
-  send(req: WorkerRequest, onEvent?: (r: WorkerResponse) => void): Promise<WorkerResponse> {
-    const id = this.nextId++;
-    const msg = { ...req, id } as WorkerRequest;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onEvent });
-      this.worker.postMessage(msg);
-    });
-  }
-
-  async text(req: WorkerRequest): Promise<string> {
-    const r = await this.send(req);
-    if (r.type !== 'bytes') throw new Error(`unexpected answer ${r.type}`);
-    return new TextDecoder().decode(r.bytes);
-  }
-
-  terminate(): void {
-    this.worker.terminate();
-    for (const p of this.pending.values()) p.reject(new Error('cancelled'));
-    this.pending.clear();
-  }
-}
+// ------------------------------------------------------------------ workers
 
 let wasmModule: Promise<WebAssembly.Module> | null = null;
-let client: WorkerClient | null = null;
+let pool: Pool | null = null;
+let poolStarting: Promise<Pool> | null = null;
 
 function getWasm(): Promise<WebAssembly.Module> {
   wasmModule ??= wasmBytes().then((b) => WebAssembly.compile(b));
   return wasmModule;
 }
 
-async function getClient(): Promise<WorkerClient> {
-  if (!client) {
-    const c = new WorkerClient(await getWasm(), (msg) => {
-      if (client === c) client = null;
+/** The worker pool, started on first use (and again after a cancel or a crash). */
+function getPool(): Promise<Pool> {
+  poolStarting ??= (async () => {
+    const p = await Pool.create(await getWasm(), poolSize(), (msg) => {
+      if (pool !== p) return;
+      discardPool();
       setState('error', `The analysis engine stopped: ${msg}`);
     });
-    client = c;
-  }
-  await client.ready;
-  return client;
+    pool = p;
+    const kind = $('build-kind');
+    kind.dataset.workers = String(p.size);
+    replaceChildren(kind, `${buildKind} build · ${plural(p.size, 'analysis worker')}`);
+    return p;
+  })().catch((e: unknown) => { poolStarting = null; throw e; });
+  return poolStarting;
+}
+
+function discardPool(): void {
+  pool?.terminate();
+  pool = null;
+  poolStarting = null;
 }
 
 // ------------------------------------------------------------------- state
@@ -96,6 +58,7 @@ const S = {
   reportText: '',
   reportSeq: 0,
   hasCorpus: false,
+  partial: false,  // S.report is a partial report (reading goes on)
   events: loadEvents(),
   shown: new Set<Platform>(PLATFORMS),
   chatSort: { key: 'messages', dir: -1 } as { key: string; dir: 1 | -1 },
@@ -115,8 +78,11 @@ function setState(state: AppState, text: string): void {
 const MB = 1e6;
 let runStart = 0;
 let runTotal = 0;
+let runDone = 0;
 
 function showProgress(done: number, total: number): void {
+  runDone = done;
+  if (S.partial) showPartialNote();
   const bar = $<HTMLProgressElement>('progress-bar');
   bar.value = total ? done / total : 0;
   const secs = (performance.now() - runStart) / 1000;
@@ -175,7 +141,7 @@ async function analyse(inputs: InputFile[], label: string): Promise<void> {
   if (document.body.dataset.state === 'reading') cancelRun(false);
   S.inputs = uniqueNames(inputs);
   S.readErrors.clear();
-  S.report = null; S.reportText = ''; S.hasCorpus = false;
+  S.report = null; S.reportText = ''; S.hasCorpus = false; S.partial = false;
   S.records.offset = 0; S.records.chat = ''; S.records.kind = ''; S.records.target = '';
   clearResults();
   renderFileList();
@@ -183,25 +149,27 @@ async function analyse(inputs: InputFile[], label: string): Promise<void> {
   setState('reading', `Reading ${label}…`);
   runStart = performance.now();
   showProgress(0, runTotal);
-  let c: WorkerClient;
+  let p: Pool;
   try {
-    c = await getClient();
+    p = await getPool();
   } catch (e) {
     setState('error', `Could not start the analysis engine: ${errText(e)}`);
     return;
   }
   runStart = performance.now();
   try {
-    await c.send({ type: 'analyze', id: 0, files: S.inputs, chunkBytes: CHUNK_BYTES }, (ev) => {
-      if (ev.type === 'file-start') setFileStatus(ev.index, 'reading', 'reading…');
-      else if (ev.type === 'progress') showProgress(ev.totalBytes, runTotal);
-      else if (ev.type === 'file-done') {
-        if (ev.readError) { S.readErrors.set(ev.index, ev.readError); setFileStatus(ev.index, 'error', 'error', ev.readError); }
-        else setFileStatus(ev.index, 'reading', 'read · waiting for the report');
-      }
+    await p.run(S.inputs, options(), {
+      fileStart: (i) => setFileStatus(i, 'reading', 'reading…'),
+      fileDone: (i, readError) => {
+        if (readError) { S.readErrors.set(i, readError); setFileStatus(i, 'error', 'error', readError); }
+        else setFileStatus(i, 'reading', 'read · waiting for the report');
+      },
+      progress: (bytes) => showProgress(bytes, runTotal),
+      partial: (report) => { if (pool === p) showPartial(report); },
     });
   } catch (e) {
-    if (client !== c) return;  // cancelled: the run was discarded
+    if (pool !== p) return;  // cancelled: the run was discarded
+    discardPool();           // the workers' state is unknown: start afresh next time
     setState('error', `Analysis failed: ${errText(e)}`);
     return;
   }
@@ -210,14 +178,29 @@ async function analyse(inputs: InputFile[], label: string): Promise<void> {
   await refreshReport(true);
 }
 
+/** A report of what is read so far (computed by the core in the lead worker): shown, marked partial, until the final one. */
+function showPartial(bytes: ArrayBuffer): void {
+  if (document.body.dataset.state !== 'reading') return;
+  S.report = JSON.parse(new TextDecoder().decode(bytes)) as Report;
+  S.partial = true;
+  renderAll();
+  showPartialNote();
+  $('records-range').textContent = 'Link records are listed when reading is done.';
+}
+
+function showPartialNote(): void {
+  const note = $('partial-note');
+  note.hidden = !S.partial;
+  note.textContent = S.partial ? `Partial — still reading (${Math.floor(runDone / Math.max(runTotal, 1) * 100)}%). These numbers cover what is read so far; the final report replaces them.` : '';
+}
+
 function cancelRun(announce = true): void {
-  client?.terminate();
-  client = null;
-  S.hasCorpus = false; S.report = null;
+  discardPool();
+  S.hasCorpus = false; S.report = null; S.partial = false;
   replaceChildren($('file-list'));
   clearResults();
   if (announce) setState('cancelled', 'Cancelled. The analysis run was discarded (including files already read); pick files again to start over.');
-  void getClient().catch(() => {});  // warm a fresh worker for the next run
+  void getPool().catch(() => {});  // warm fresh workers for the next run
 }
 
 function plural(n: number, word: string): string { return `${fmtInt(n)} ${word}${n === 1 ? '' : 's'}`; }
@@ -285,26 +268,29 @@ function setShown(list: readonly Platform[]): void {
 
 let reportTimer = 0;
 function scheduleReport(): void {
+  if (document.body.dataset.state === 'reading') pool?.setPartialOptions(options());  // the next partial report uses them
   clearTimeout(reportTimer);
   reportTimer = window.setTimeout(() => void refreshReport(false), 60);
 }
 
 async function refreshReport(first: boolean): Promise<void> {
-  if (!S.hasCorpus || !client) return;
+  if (!S.hasCorpus || !pool) return;
   const seq = ++S.reportSeq;
-  const c = client;
+  const c = pool;
   let text: string;
   try {
     text = await c.text({ type: 'report', id: 0, options: options() });
   } catch (e) {
-    if (seq !== S.reportSeq || c !== client) return;
+    if (seq !== S.reportSeq || c !== pool) return;
     if (first) { setState('error', `Could not build the report: ${errText(e)}`); return; }
     setState('done', `The report could not be built with these settings: ${errText(e)}`);
     return;
   }
-  if (seq !== S.reportSeq || c !== client) return;
+  if (seq !== S.reportSeq || c !== pool) return;
   S.reportText = text;
   S.report = JSON.parse(text) as Report;
+  S.partial = false;
+  showPartialNote();
   applyFileStatuses(S.report);
   const t = S.report.totals;
   const bad = t.files_with_errors;
@@ -315,6 +301,7 @@ async function refreshReport(first: boolean): Promise<void> {
 }
 
 function clearResults(): void {
+  showPartialNote();
   for (const c of charts.values()) c.clear();
   for (const id of ['card-files', 'card-chats', 'card-messages', 'card-date-range']) {
     const card = $(id); card.dataset.value = '';
@@ -331,7 +318,7 @@ function renderAll(): void {
   const r = S.report;
   if (!r) return;
   for (const w of document.querySelectorAll('.bucket-word')) w.textContent = r.buckets.unit;
-  setCard('card-files', r.totals.files, fmtInt(r.totals.files), r.totals.files_with_errors ? `${r.totals.files_with_errors} with errors` : 'all read');
+  setCard('card-files', r.totals.files, fmtInt(r.totals.files), r.totals.files_with_errors ? `${r.totals.files_with_errors} with errors` : S.partial ? 'still reading' : 'all read');
   setCard('card-chats', r.totals.chats, fmtInt(r.totals.chats), '');
   setCard('card-messages', r.totals.messages, fmtInt(r.totals.messages),
     `${fmtInt(r.totals.forwarded_messages)} forwarded · ${fmtInt(r.totals.messages_with_links)} with links`);
@@ -571,9 +558,9 @@ function fillRecordChatSelect(): void {
 let recordSeq = 0;
 async function loadRecords(): Promise<void> {
   const r = S.report;
-  if (!r || !client) return;
+  if (!r || !pool || S.partial) return;  // records come with the final report
   const seq = ++recordSeq;
-  const c = client;
+  const c = pool;
   let page: RecordPage;
   try {
     page = JSON.parse(await c.text({ type: 'records', id: 0, query: recordQuery(S.records.offset, S.records.limit) })) as RecordPage;
@@ -581,7 +568,7 @@ async function loadRecords(): Promise<void> {
     if (seq === recordSeq) $('records-range').textContent = `Could not load records: ${errText(e)}`;
     return;
   }
-  if (seq !== recordSeq || c !== client) return;
+  if (seq !== recordSeq || c !== pool) return;
   const byChat = new Map<string, ReportChat>();
   for (const ch of r.chats) byChat.set(`${ch.file}\u0000${ch.id}`, ch);
   const cols: Col<RecordRow>[] = [
@@ -617,11 +604,11 @@ async function loadRecords(): Promise<void> {
 // ----------------------------------------------------------------- exports
 
 async function exportCsv(): Promise<void> {
-  if (!client || !S.report) return;
+  if (!pool || !S.report || S.partial) return;
   const btn = $<HTMLButtonElement>('export-csv');
   btn.disabled = true;
   try {
-    const r = await client.send({ type: 'csv', id: 0, query: recordQuery(0, 0), excelSafe: $<HTMLInputElement>('export-excel-safe').checked });
+    const r = await pool.send({ type: 'csv', id: 0, query: recordQuery(0, 0), excelSafe: $<HTMLInputElement>('export-excel-safe').checked });
     if (r.type === 'bytes') download(new Blob([r.bytes], { type: 'text/csv;charset=utf-8' }), 'linkdrift-links.csv');
   } catch (e) {
     setState('done', `CSV export failed: ${errText(e)}`);
@@ -734,7 +721,7 @@ function init(): void {
   append($('build-kind'), `${buildKind} build`);
   wire();
   setState('idle', 'Loading the analysis engine…');
-  getClient().then(
+  getPool().then(
     () => { if (document.body.dataset.state === 'idle') setState('idle', 'Ready. Drop exports, choose files or a folder, or try the demo data.'); },
     (e) => setState('error', `The analysis engine could not be loaded: ${errText(e)}`),
   );

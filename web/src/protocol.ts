@@ -1,12 +1,15 @@
-// Messages between the page (main.ts) and the analysis worker (worker.ts).
+// Messages between the page (main.ts, pool.ts) and the analysis workers (worker.ts).
 // Modelled on duckdb-wasm's worker_request.ts: every request carries an `id`,
-// every response names the request `id` it answers (progress events carry the
-// id of the `analyze` request). Large payloads travel as transferred
-// ArrayBuffers (UTF-8 JSON / CSV bytes), never as cloned strings.
+// every response names the request `id` it answers (progress and partial events
+// carry the id of the `task` or `merge` request). Large payloads travel as
+// transferred ArrayBuffers (UTF-8 JSON / CSV bytes, serialized corpora), never
+// as cloned strings.
 //
-// The page never sees file contents: it posts File handles, the worker reads
-// them with Blob.slice and feeds the wasm Analyzer. Cancel = terminate the
-// worker and start a new one (the run is discarded).
+// The page never sees file contents: it posts File handles, a worker reads
+// them with Blob.slice and feeds its wasm Analyzer. One worker is the lead: it
+// holds the run's corpus (tasks `into: 'run'`, merges of the other workers'
+// serialized corpora) and answers report / records / csv requests. Cancel =
+// terminate every worker and start new ones (the run is discarded).
 
 /** Report options sent to `Analyzer.report` (docs/report-schema.md "options"). */
 export interface ReportOptions {
@@ -39,8 +42,19 @@ export interface RecordQuery {
 
 /** Instantiate the wasm module from an already compiled WebAssembly.Module. */
 export interface InitRequest { type: 'init'; id: number; wasmModule: WebAssembly.Module; }
-/** Start a new analysis run over these files (replaces any previous run). */
-export interface AnalyzeRequest { type: 'analyze'; id: number; files: InputFile[]; chunkBytes: number; }
+/** Lead only: start a new run (a fresh corpus); `partial`: options of the partial reports sent while reading (null: none). */
+export interface BeginRunRequest { type: 'begin-run'; id: number; partial: ReportOptions | null; }
+/** Lead only, answered at once even during a task: options for the next partial reports. */
+export interface PartialOptionsRequest { type: 'partial-options'; id: number; options: ReportOptions | null; }
+/**
+ * Read one task: a whole file, or one segment of a file (byte range [start, end),
+ * the core decides the exact reads). `into: 'run'`: into the lead's run corpus
+ * (partial reports are sent meanwhile); `'blob'`: into a fresh corpus that is
+ * serialized and returned (TaskDoneResponse.corpus).
+ */
+export interface TaskRequest { type: 'task'; id: number; task: Task; into: 'run' | 'blob'; chunkBytes: number; }
+/** Lead only: append a serialized corpus (from a `blob` task) to the run corpus. */
+export interface MergeRequest { type: 'merge'; id: number; corpus: ArrayBuffer; }
 /** Build the report for these options from the stored corpus (never re-reads files). */
 export interface ReportRequest { type: 'report'; id: number; options: ReportOptions; }
 /** One page of link records. */
@@ -48,31 +62,35 @@ export interface RecordsRequest { type: 'records'; id: number; query: RecordQuer
 /** All matching link records as CSV (the CLI's format). */
 export interface CsvRequest { type: 'csv'; id: number; query: RecordQuery; excelSafe: boolean; }
 
-export type WorkerRequest = InitRequest | AnalyzeRequest | ReportRequest | RecordsRequest | CsvRequest;
+export type WorkerRequest =
+  | InitRequest | BeginRunRequest | PartialOptionsRequest | TaskRequest | MergeRequest
+  | ReportRequest | RecordsRequest | CsvRequest;
 
 /** A file to analyse and the name it is reported under (relative path inside a picked folder). */
 export interface InputFile { name: string; file: File; }
 
+/** A unit of reading: a whole file, or the segment [start, end) of it. */
+export interface Task { name: string; file: File; segment?: { start: number; end: number } }
+
 // --------------------------------------------------------------- responses
 
-/** The module is instantiated; `version` is informational. */
-export interface ReadyResponse { type: 'ready'; id: number; }
-/** The worker begins reading file `index` of the run. */
-export interface FileStartEvent { type: 'file-start'; id: number; index: number; }
-/** Bytes read so far: of the current file and of the whole run (sent at most ~10×/s). */
-export interface ProgressEvent { type: 'progress'; id: number; index: number; fileBytes: number; totalBytes: number; }
-/** File `index` is finished; `readError` is set when the browser could not read it (the core's own errors are in the report). */
-export interface FileDoneEvent { type: 'file-done'; id: number; index: number; readError?: string; }
-/** The run is complete; request a report next. */
-export interface AnalyzedResponse { type: 'analyzed'; id: number; totalBytes: number; }
+/** The module is instantiated. `canSplit`/`canMerge`: the module has the segment / serialize API. */
+export interface ReadyResponse { type: 'ready'; id: number; canSplit: boolean; canMerge: boolean; }
+/** Done, nothing to return (begin-run, partial-options, merge). */
+export interface OkResponse { type: 'ok'; id: number; }
+/** Bytes of the current task read so far (sent at most ~10x/s). */
+export interface ProgressEvent { type: 'progress'; id: number; bytes: number; }
+/** A report (UTF-8 JSON) of the run corpus so far, while reading goes on. */
+export interface PartialEvent { type: 'partial'; id: number; report: ArrayBuffer; }
+/** The task is finished; `readError` when the browser could not read the file (the core's own errors are in the report); `corpus` for `blob` tasks. */
+export interface TaskDoneResponse { type: 'task-done'; id: number; readError?: string; corpus?: ArrayBuffer; }
 /** UTF-8 bytes answering a report / records / csv request (JSON, or CSV text for `csv`). */
 export interface BytesResponse { type: 'bytes'; id: number; bytes: ArrayBuffer; }
 /** A request failed (module load failure, core error object, worker exception). */
 export interface ErrorResponse { type: 'error'; id: number; message: string; }
 
 export type WorkerResponse =
-  | ReadyResponse | FileStartEvent | ProgressEvent | FileDoneEvent
-  | AnalyzedResponse | BytesResponse | ErrorResponse;
+  | ReadyResponse | OkResponse | ProgressEvent | PartialEvent | TaskDoneResponse | BytesResponse | ErrorResponse;
 
 /** Chunk size for Blob.slice reads: 16 MiB (the CLI's default read size). */
 export const CHUNK_BYTES = 16 * 1024 * 1024;
