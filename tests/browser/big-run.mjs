@@ -1,7 +1,8 @@
 // The documented big-file run (scripts/big-browser-run.sh, not in CI): one large
 // export through the real served page in headless chromium.
-//   node tests/browser/big-run.mjs FILE [--timeout-min N] [--no-cli] [--no-probe]
-// Prints: bytes, wall time from setInputFiles (the user's pick) to app-state done,
+//   node tests/browser/big-run.mjs FILE [--timeout-min N] [--workers N] [--no-cli] [--no-probe]
+// Prints: bytes, wall time from setInputFiles (the user's pick) to app-state done and
+// to the first partial report shown,
 // MB/s, peak wasm memory of the analysis worker (read from outside through CDP, see
 // WorkerMemoryProbe; the page exposes nothing for it), peak PSS/RSS of the chromium process tree, the cards, and
 // (unless --no-cli) the native CLI's totals on the same file for comparison.
@@ -10,7 +11,7 @@ import fs from 'node:fs';
 import {
   CLI, tid, startServer, launchBrowser, openPage, runAndSettle, waitChartsReady, cards,
   fileStatuses, isSameOrigin, allUrls, cardsOfReport, screenshot,
-  gotoApp,
+  gotoApp, firstPartial, appUrl,
 } from './harness.mjs';
 import { WorkerMemoryProbe, childTree, pssOf, rssOf, appStateSafe } from './memory-probe.mjs';
 
@@ -19,8 +20,9 @@ const file = args.find((a) => !a.startsWith('--'));
 const timeoutMin = Number(args[args.indexOf('--timeout-min') + 1]) || 30;
 const withCli = !args.includes('--no-cli');
 const withProbe = !args.includes('--no-probe');  // throughput without any CDP attached to the worker
+const workers = args.includes('--workers') ? Number(args[args.indexOf('--workers') + 1]) : 0;  // 0: the page's default
 if (!file || !fs.existsSync(file)) {
-  console.error('usage: node tests/browser/big-run.mjs FILE [--timeout-min N] [--no-cli] [--no-probe]');
+  console.error('usage: node tests/browser/big-run.mjs FILE [--timeout-min N] [--workers N] [--no-cli] [--no-probe]');
   process.exit(2);
 }
 const bytes = fs.statSync(file).size;
@@ -33,7 +35,7 @@ const browser = await launchBrowser();
 let exitCode = 0;
 try {
   const { page, rec } = await openPage(browser, { allow: (u) => isSameOrigin(u, server.origin) });
-  await gotoApp(page, server.url);
+  await gotoApp(page, appUrl(server.url, workers));
   const probe = new WorkerMemoryProbe(await browser.newBrowserCDPSession(), server.origin);
   await probe.init();
 
@@ -63,10 +65,12 @@ try {
   console.log(`[big-run] file ${file}: ${bytes} bytes (${fmt(bytes)})`);
   const t0 = performance.now();
   let tDone;
+  const partial = firstPartial(page, timeoutMin * 60000);
   const state = await runAndSettle(page, async () => {
     await page.locator(tid('file-input')).setInputFiles([file]);
   }, timeoutMin * 60000).finally(() => { tDone = performance.now(); });
   const wall = (tDone - t0) / 1000;
+  const tPartial = await Promise.race([partial, new Promise((r) => setTimeout(() => r(null), 100))]);
   sampling = false;
   await sampler;
   // Wasm memory never shrinks: one more read after done (and after the report) is the peak.
@@ -78,7 +82,9 @@ try {
   const statuses = await fileStatuses(page);
   await screenshot(page, 'big-run');
   console.log(`[big-run] app-state: ${state}; file status: ${JSON.stringify(statuses.map((s) => [s.file, s.status]))}`);
+  console.log(`[big-run] workers: ${await page.locator(tid('build-kind')).getAttribute('data-workers')}`);
   console.log(`[big-run] wall time (setInputFiles -> done): ${wall.toFixed(1)} s`);
+  console.log(`[big-run] time to the first partial report (setInputFiles -> partial shown): ${tPartial ? `${((tPartial - t0) / 1000).toFixed(1)} s` : 'none shown'}`);
   console.log(`[big-run] throughput: ${(bytes / 1e6 / wall).toFixed(1)} MB/s (${(bytes / MiB / wall).toFixed(1)} MiB/s)`);
   console.log(`[big-run] peak wasm memory of the worker (HEAPU8.length via CDP, ${wasmSamples} of ${samples + 1} samples): ${peakWasm ? fmt(peakWasm) : 'not measured'} (${probe.note}${probe.lastError ? `; last error: ${probe.lastError}` : ''})`);
   console.log(`[big-run] peak memory of chromium: ${fmt(peakRssTotal)} PSS summed over its processes, ${fmt(peakRssProc)} RSS of the largest process`);

@@ -1,34 +1,19 @@
 // Cancel during reading a large generated export (linkdrift-gen --size 400MB):
 // the state becomes 'cancelled', and a new analysis (the demo) then works.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import {
-  GEN, tid, startServer, launchBrowser, openPage, appState, stateLog, runDemo, waitChartsReady,
-  cards, tmpDir, isSameOrigin, allUrls, demoFileFrom, referenceReport, cardsOfReport, fileStatuses,
-  gotoApp,
+  tid, openPage, appState, stateLog, runDemo, waitChartsReady,
+  cards, isSameOrigin, allUrls, demoFileFrom, referenceReport, cardsOfReport, fileStatuses,
+  gotoApp, generatedExportSuite,
 } from './harness.mjs';
 
-let server, browser, dir;
-
-before(async () => {
-  dir = tmpDir();
-  execFileSync(GEN, ['--size', '400MB', '--quiet', '--out', path.join(dir, 'big-400MB.json')]);
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+const env = generatedExportSuite('big-400MB.json', ['--size', '400MB']);
 
 test('cancel while reading a 400 MB export, then the demo works', async () => {
+  const { server, browser, file: big } = env;
   const { page, rec } = await openPage(browser, { allow: (u) => isSameOrigin(u, server.origin) });
   await gotoApp(page, server.url);
-  const big = path.join(dir, 'big-400MB.json');
   const n0 = (await stateLog(page)).length;
   await page.locator(tid('file-input')).setInputFiles([big]);
   await page.waitForSelector(`${tid('app-state')}[data-state="reading"]`, { state: 'attached', timeout: 20000 });

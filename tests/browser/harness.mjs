@@ -12,6 +12,7 @@ import zlib from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '../..');
@@ -253,6 +254,21 @@ export async function gotoApp(page, url) {
   await page.waitForSelector(tid('app-state'), { state: 'attached', timeout: 15000 });
 }
 
+/**
+ * Resolves with performance.now() (Node's clock) when the page first shows a partial
+ * report (the partial-note unhidden), or null if it never does before `timeout`.
+ * Call it just before the action that starts the run.
+ */
+export function firstPartial(page, timeout) {
+  return page.waitForSelector(`${tid('partial-note')}:not([hidden])`, { state: 'attached', timeout })
+    .then(() => performance.now(), () => null);
+}
+
+/** The page URL with ?workers=N when `workers` is set (the pool size, web/src/pool.ts). */
+export function appUrl(url, workers) {
+  return workers ? `${url}?workers=${workers}` : url;
+}
+
 export async function elementShot(locator, name) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
@@ -317,6 +333,29 @@ export function cardsOfReport(ref) {
   const want = { 'card-files': ref.totals.files, 'card-chats': ref.totals.chats, 'card-messages': ref.totals.messages };
   for (const p of ref.platforms) want[`card-links-${p.platform}`] = p.link_records;
   return want;
+}
+
+/**
+ * Registers before/after hooks for a test file on one large generated export: a temp
+ * dir with `name` made by linkdrift-gen (`genArgs`, e.g. ['--size', '400MB']), the
+ * served page and a browser. Returns {file, server, browser}, filled in by `before`.
+ */
+export function generatedExportSuite(name, genArgs) {
+  const env = {};
+  let dir;
+  before(async () => {
+    dir = tmpDir();
+    env.file = path.join(dir, name);
+    execFileSync(GEN, [...genArgs, '--quiet', '--out', env.file]);
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return env;
 }
 
 export function tmpDir(prefix = 'linkdrift-browser-') {

@@ -3,34 +3,19 @@
 // worker) is rendered — non-zero cards, the links-per-month chart drawn, the note
 // "Partial — still reading (x%)" — while app-state is still 'reading'; then the
 // final report replaces it and equals `linkdrift report` of the same file.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import {
-  GEN, tid, startServer, launchBrowser, openPage, runAndSettle, cards, cliReport, cardsOfReport,
-  tmpDir, isSameOrigin, gotoApp, waitChartsReady, fileStatuses, screenshot,
+  tid, openPage, runAndSettle, cards, cliReport, cardsOfReport, isSameOrigin, gotoApp, appUrl,
+  waitChartsReady, fileStatuses, screenshot, generatedExportSuite,
 } from './harness.mjs';
 
-let server, browser, dir, big;
-
-before(async () => {
-  dir = tmpDir();
-  big = path.join(dir, 'big-300MB.json');
-  execFileSync(GEN, ['--size', '300MB', '--quiet', '--out', big]);
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+const env = generatedExportSuite('big-300MB.json', ['--size', '300MB']);
 
 test('a partial report is shown while reading 300 MB, then the final one equals the CLI', async () => {
+  const { server, browser, file: big } = env;
   const { page } = await openPage(browser, { allow: (u) => isSameOrigin(u, server.origin) });
-  await gotoApp(page, `${server.url}?workers=1`);
+  await gotoApp(page, appUrl(server.url, 1));
   let partial;
   const state = await runAndSettle(page, async () => {
     await page.locator(tid('file-input')).setInputFiles([big]);
