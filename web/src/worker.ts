@@ -119,10 +119,10 @@ async function readTask(a: Analyzer, req: TaskRequest, onBytes: (n: number) => v
           const data = ahead && ahead.offset === r.offset && ahead.length === r.length ? await ahead.data : await read(r.offset, r.length);
           const off = r.offset + r.length;
           ahead = off < file.size ? { offset: off, length: r.length, data: read(off, r.length) } : null;
+          ahead?.data.catch(() => {});  // a prefetch may go unused: its failure alone is no error
           feed(a, data);
           onBytes(fed += data.byteLength);
         }
-        ahead?.data.catch(() => {});  // an unused prefetch may fail: nobody waits for it
       } finally { a.endSegment!(); }
     }
   } catch (e) {
