@@ -169,7 +169,7 @@ export class Pool {
         if (t.state === 'read') {
           const corpus = t.corpus!;
           t.corpus = null;
-          await lead.send({ type: 'merge', id: 0, corpus }, (e) => { if (e.type === 'partial') ev.partial(e.report); }, [corpus]);
+          await lead.send({ type: 'merge', id: 0, corpus, partial: next < tasks.length - 1 }, (e) => { if (e.type === 'partial') ev.partial(e.report); }, [corpus]);
           next++;
           continue;
         }

@@ -53,8 +53,8 @@ export interface PartialOptionsRequest { type: 'partial-options'; id: number; op
  * serialized and returned (TaskDoneResponse.corpus).
  */
 export interface TaskRequest { type: 'task'; id: number; task: Task; into: 'run' | 'blob'; chunkBytes: number; }
-/** Lead only: append a serialized corpus (from a `blob` task) to the run corpus. */
-export interface MergeRequest { type: 'merge'; id: number; corpus: ArrayBuffer; }
+/** Lead only: append a serialized corpus (from a `blob` task) to the run corpus; `partial`: a partial report may follow (not after the last task: the final report does). */
+export interface MergeRequest { type: 'merge'; id: number; corpus: ArrayBuffer; partial: boolean; }
 /** Build the report for these options from the stored corpus (never re-reads files). */
 export interface ReportRequest { type: 'report'; id: number; options: ReportOptions; }
 /** One page of link records. */

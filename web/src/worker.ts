@@ -153,11 +153,11 @@ async function task(req: TaskRequest): Promise<void> {
   }
 }
 
-function merge(id: number, corpus: ArrayBuffer): void {
+function merge(id: number, corpus: ArrayBuffer, partial: boolean): void {
   const a = run.analyzer;
   if (!a) throw new Error('no run begun');
   if (!a.mergeSerialized!(new Uint8Array(corpus))) throw new Error(`could not merge a worker's results: ${a.lastError()}`);
-  maybePartial(id);
+  if (partial) maybePartial(id);
   post({ type: 'ok', id });
 }
 
@@ -202,7 +202,7 @@ async function handle(req: WorkerRequest): Promise<void> {
     case 'task':
       return task(req);
     case 'merge':
-      return merge(req.id, req.corpus);
+      return merge(req.id, req.corpus, req.partial);
     case 'report':
       return sendCore(req.id, lead().report(JSON.stringify(req.options)));
     case 'records':
