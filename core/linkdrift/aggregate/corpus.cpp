@@ -1,14 +1,13 @@
 #include "linkdrift/aggregate/corpus.h"
 
-#include <cstring>
 #include <utility>
 
+#include "linkdrift/aggregate/url_forms.h"
 #include "linkdrift/calendar.h"
 
 namespace linkdrift {
 
-std::uint32_t TargetTable::intern(Platform platform, Kind kind, std::string_view target,
-                                  std::string_view url) {
+std::uint32_t TargetTable::intern(Platform platform, Kind kind, std::string_view target, std::uint32_t url) {
   const std::uint64_t h = hash(platform, kind, target);
   std::size_t slot = 0;
   const std::uint32_t found = index_.find(
@@ -20,33 +19,12 @@ std::uint32_t TargetTable::intern(Platform platform, Kind kind, std::string_view
       slot);
   if (found != detail::InternIndex::kNone) return found;
   const auto id = static_cast<std::uint32_t>(entries_.size());
-  entries_.push_back({platform, kind, std::string(target), std::string(url)});
+  entries_.push_back({platform, kind, bytes_.store(target), url});
   index_.insert(h, id, slot, [&](std::uint32_t i) {
     const TargetEntry& e = entries_[i];
     return hash(e.platform, e.kind, e.target);
   });
   return id;
-}
-
-const char* StringTable::store(std::string_view s) {
-  constexpr std::size_t kBlock = std::size_t{1} << 20;
-  if (s.size() > block_left_) {
-    if (s.size() >= kBlock / 4) {  // a large string gets its own block
-      blocks_.emplace_back(new char[s.size()]);
-      char* p = blocks_.back().get();
-      // (the current block stays the active one: block_pos_ still points into it)
-      std::memcpy(p, s.data(), s.size());
-      return p;
-    }
-    blocks_.emplace_back(new char[kBlock]);
-    block_pos_ = blocks_.back().get();
-    block_left_ = kBlock;
-  }
-  char* p = block_pos_;
-  if (!s.empty()) std::memcpy(p, s.data(), s.size());
-  block_pos_ += s.size();
-  block_left_ -= s.size();
-  return p;
 }
 
 std::uint32_t StringTable::intern(std::string_view s) {
@@ -55,21 +33,46 @@ std::uint32_t StringTable::intern(std::string_view s) {
   const std::uint32_t found = index_.find(h, [&](std::uint32_t id) { return views_[id] == s; }, slot);
   if (found != detail::InternIndex::kNone) return found;
   const auto id = static_cast<std::uint32_t>(views_.size());
-  views_.emplace_back(store(s), s.size());
+  views_.push_back(bytes_.store(s));
   index_.insert(h, id, slot, [&](std::uint32_t i) { return detail::hash_bytes(views_[i].data(), views_[i].size()); });
   return id;
 }
 
-void MinuteHistogram::add(std::int64_t unix_seconds) {
-  const std::int64_t minute = floor_div(unix_seconds, 60);
-  if (!runs_.empty() && runs_.back().first == minute)
-    ++runs_.back().second;
-  else
-    runs_.emplace_back(minute, 1);
+namespace {
+
+void put_varint(std::vector<std::uint8_t>& out, std::uint64_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<std::uint8_t>(v | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<std::uint8_t>(v));
 }
 
+}  // namespace
+
+void MinuteHistogram::flush() {
+  if (last_count_ == 0) return;
+  const std::int64_t delta = last_minute_ - coded_minute_;
+  put_varint(coded_, (static_cast<std::uint64_t>(delta) << 1) ^ static_cast<std::uint64_t>(delta >> 63));
+  put_varint(coded_, last_count_);
+  coded_minute_ = last_minute_;
+  last_count_ = 0;
+}
+
+void MinuteHistogram::add_run(std::int64_t minute, std::uint32_t count) {
+  if (last_count_ != 0 && minute == last_minute_ && last_count_ <= UINT32_MAX - count) {
+    last_count_ += count;
+    return;
+  }
+  flush();
+  last_minute_ = minute;
+  last_count_ = count;
+}
+
+void MinuteHistogram::add(std::int64_t unix_seconds) { add_run(floor_div(unix_seconds, 60), 1); }
+
 void MinuteHistogram::append(const MinuteHistogram& other) {
-  runs_.insert(runs_.end(), other.runs_.begin(), other.runs_.end());
+  other.for_each_run([&](std::int64_t minute, std::uint32_t count) { add_run(minute, count); });
 }
 
 std::uint32_t Corpus::add_file(std::string name) {
@@ -83,27 +86,49 @@ std::uint32_t Corpus::add_chat(std::uint32_t file, const ChatInfo& info) {
   ChatData chat;
   chat.file = file;
   chat.info = info;
+  chat.rows_begin = chat.rows_end = rows_.size();
   chats_.push_back(std::move(chat));
   return static_cast<std::uint32_t>(chats_.size() - 1);
+}
+
+void Corpus::add_row(std::uint32_t chat, const LinkRow& row) {
+  rows_.push_back(row);
+  chats_[chat].rows_end = rows_.size();
+}
+
+std::uint32_t Corpus::url_code(std::string_view url, std::string_view target) {
+  if (const auto form = url_form(url, target)) return kUrlForm | *form;
+  return urls_.intern(url);
+}
+
+std::string_view Corpus::url(std::uint32_t code, std::string_view target, std::string& scratch) const {
+  if (!(code & kUrlForm)) return urls_[code];
+  scratch.clear();
+  append_url_form(scratch, static_cast<std::uint8_t>(code & ~kUrlForm), target);
+  return scratch;
 }
 
 void Corpus::append(const Corpus& other) {
   std::vector<std::uint32_t> url_remap(other.urls_.size());
   for (std::uint32_t id = 0; id < other.urls_.size(); ++id) url_remap[id] = urls_.intern(other.urls_[id]);
+  const auto url = [&](std::uint32_t code) { return (code & kUrlForm) ? code : url_remap[code]; };
   std::vector<std::uint32_t> remap(other.targets_.size());
   for (std::uint32_t id = 0; id < other.targets_.size(); ++id) {
     const TargetEntry& e = other.targets_[id];
-    remap[id] = targets_.intern(e.platform, e.kind, e.target, e.example_url);
+    remap[id] = targets_.intern(e.platform, e.kind, e.target, url(e.example_url));
   }
   const auto file_base = static_cast<std::uint32_t>(files_.size());
   files_.insert(files_.end(), other.files_.begin(), other.files_.end());
   for (const ChatData& c : other.chats_) {
     ChatData copy = c;
     copy.file += file_base;
-    for (LinkRow& row : copy.links) {
+    copy.rows_begin = rows_.size();
+    for (LinkRow row : other.links(c)) {
       row.target = remap[row.target];
-      row.url = url_remap[row.url];
+      row.url = url(row.url);
+      rows_.push_back(row);
     }
+    copy.rows_end = rows_.size();
     for (AnnouncementRow& a : copy.announcements) a.target = remap[a.target];
     chats_.push_back(std::move(copy));
   }
