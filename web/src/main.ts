@@ -27,12 +27,13 @@ function getWasm(): Promise<WebAssembly.Module> {
 /** The worker pool, started on first use (and again after a cancel or a crash). */
 function getPool(): Promise<Pool> {
   poolStarting ??= (async () => {
+    let created: Pool | null = null;  // a crash while starting rejects Pool.create instead
     const p = await Pool.create(await getWasm(), poolSize(), (msg) => {
-      if (pool !== p) return;
+      if (!created || pool !== created) return;
       discardPool();
       setState('error', `The analysis engine stopped: ${msg}`);
     });
-    pool = p;
+    pool = created = p;
     const kind = $('build-kind');
     kind.dataset.workers = String(p.size);
     replaceChildren(kind, `${buildKind} build · ${plural(p.size, 'analysis worker')}`);

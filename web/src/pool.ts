@@ -104,12 +104,16 @@ export class Pool {
 
   /** Starts the lead, then (if its module can merge) size-1 more workers. */
   static async create(wasm: WebAssembly.Module, size: number, onCrash: (msg: string) => void): Promise<Pool> {
-    const lead = new WorkerClient(wasm, onCrash);
-    const caps = await lead.ready;
-    const clients = [lead];
-    if (caps.canMerge) for (let i = 1; i < size; i++) clients.push(new WorkerClient(wasm, onCrash));
-    await Promise.all(clients.map((c) => c.ready));
-    return new Pool(clients, caps.canSplit);
+    const clients = [new WorkerClient(wasm, onCrash)];
+    try {
+      const caps = await clients[0].ready;
+      if (caps.canMerge) for (let i = 1; i < size; i++) clients.push(new WorkerClient(wasm, onCrash));
+      await Promise.all(clients.map((c) => c.ready));
+      return new Pool(clients, caps.canSplit);
+    } catch (e) {
+      for (const c of clients) c.terminate();
+      throw e;
+    }
   }
 
   get size(): number { return this.clients.length; }
