@@ -76,12 +76,14 @@ function destinationUrl(r: Report, platform: Platform, kind: string, target: str
   return r.top_targets[platform]?.find((t) => t.kind === kind && t.target === target)?.url ?? null;
 }
 
-function destination(r: Report, a: { platform: Platform; kind: string; target: string }): HTMLElement {
-  const url = destinationUrl(r, a.platform, a.kind, a.target);
+/** Platform · kind and the target as text; `full` adds the first URL seen (a link only if http(s)), else the target is clipped. */
+function destination(r: Report, a: { platform: Platform; kind: string; target: string }, full: boolean): HTMLElement {
+  const url = full ? destinationUrl(r, a.platform, a.kind, a.target) : null;
+  const target = neutralise(a.target);
   return h('span', { class: 'dest' },
     h('span', { class: 'nowrap' }, `${PLATFORM_LABEL[a.platform] ?? neutralise(a.platform)} · ${neutralise(a.kind)}`), h('br'),
-    h('bdi', { class: 'target' }, neutralise(a.target)),
-    url ? h('span', { class: 'dest-url' }, ' ', safeLink(url)) : null);
+    h('bdi', { class: full ? 'target' : 'target clip', title: full ? null : target }, target),
+    url ? h('span', { class: 'dest-url' }, safeLink(url)) : null);
 }
 
 const pct = (v: number | null) => (v == null ? '–' : `${v > 0 ? '+' : v < 0 ? '−' : '±'}${Math.abs(v).toLocaleString('en-US', { maximumFractionDigits: 1 })}%`);
@@ -204,7 +206,7 @@ export class MigrationView {
       { key: 'first', label: 'First announcement', cell: (x) => h('span', { class: 'nowrap' }, day(x.o.first_announcement)) },
       { key: 'type', label: 'Type', cell: (x) => [...new Set(x.anns.map((a) => TYPE_LABEL[a.type] ?? a.type))].join(', ') || '–' },
       { key: 'dest', label: 'Destination', cell: (x) => x.anns.length
-          ? h('span', {}, destination(r, x.anns[0]), x.anns.length > 1 ? h('span', { class: 'muted' }, ` (+${x.anns.length - 1} more)`) : null)
+          ? h('span', {}, destination(r, x.anns[0], false), x.anns.length > 1 ? h('span', { class: 'muted' }, ` (+${x.anns.length - 1} more)`) : null)
           : h('span', { class: 'muted' }, '–') },
       { key: 'outcome', label: 'Outcome', cell: (x) => {
           const next = x.o.continued_in == null ? undefined : r.chats[x.o.continued_in];
@@ -212,8 +214,8 @@ export class MigrationView {
             h('span', { class: `outcome outcome-${x.o.outcome}`, title: explainOutcome(x.o, r, host), 'data-testid': 'migration-outcome' }, OUTCOME_LABEL[x.o.outcome] ?? x.o.outcome),
             next ? h('span', { class: 'muted' }, ' → ', bdi(host.chatLabel(next))) : null);
         } },
-      { key: 'm30', label: '30 days before → after', num: true, cell: (x) => `${fmtInt(x.o.messages_before_30d)} → ${fmtInt(x.o.messages_after_30d)}` },
-      { key: 'm90', label: '90 days before → after', num: true, cell: (x) => `${fmtInt(x.o.messages_before_90d)} → ${fmtInt(x.o.messages_after_90d)}` },
+      { key: 'm30', label: 'Messages 30 d before → after', num: true, cell: (x) => `${fmtInt(x.o.messages_before_30d)} → ${fmtInt(x.o.messages_after_30d)}` },
+      { key: 'm90', label: '90 d before → after', num: true, cell: (x) => `${fmtInt(x.o.messages_before_90d)} → ${fmtInt(x.o.messages_after_90d)}` },
       { key: 'spark', label: `Messages per ${r.buckets.unit}`, cell: (x) =>
           sparkline(r, x.chat, x.anns.map((a) => bucketOf(localDay(a.date, tz), r.buckets.unit, r.buckets.keys)).filter((k): k is string => k !== null)) },
     ];
@@ -264,7 +266,7 @@ export class MigrationView {
       { key: 'msg', label: 'Message id', num: true, cell: (a) => String(a.message_id) },
       { key: 'type', label: 'Type', cell: (a) => TYPE_LABEL[a.type] ?? a.type },
       { key: 'phrase', label: 'Matched phrase', cell: (a) => h('q', { class: 'phrase', 'data-testid': 'migration-phrase', lang: /^[a-z]{2,3}$/.test(a.language) ? a.language : null, dir: 'auto' }, neutralise(a.phrase)) },
-      { key: 'dest', label: 'Destination', cell: (a) => destination(r, a) },
+      { key: 'dest', label: 'Destination', cell: (a) => destination(r, a, true) },
     ];
     replaceChildren($('migration-evidence-list'), dataTable(cols, anns, 'Announcement messages of this chat', { 'data-testid': 'table-migration-evidence' }));
   }
@@ -307,8 +309,8 @@ export class MigrationView {
     const moved = (p: P) => p.link_records_before > 0 || p.link_records_after > 0;
     const overallCols: Col<{ name: string; before: number; after: number; change: number | null }>[] = [
       { key: 'what', label: 'What', cell: (x) => x.name },
-      { key: 'before', label: 'Per month before', num: true, cell: (x) => fmtInt(x.before) },
-      { key: 'after', label: 'Per month after', num: true, cell: (x) => fmtInt(x.after) },
+      { key: 'before', label: 'Before', num: true, cell: (x) => fmtInt(x.before) },
+      { key: 'after', label: 'After', num: true, cell: (x) => fmtInt(x.after) },
       { key: 'change', label: 'Change', num: true, cell: (x) => change(x.change) },
     ];
     const overall = [
@@ -335,7 +337,7 @@ export class MigrationView {
     const span = (m: string[]) => (m.length ? `${m[0]} – ${m[m.length - 1]}` : 'none');
     return h('article', { class: 'event-panel', 'data-testid': 'migration-event', 'aria-labelledby': `h-event-${i}` },
       h('h3', { id: `h-event-${i}` }, bdi(ev.label), ' ', h('span', { class: 'muted' }, `(${ev.date})`)),
-      h('p', { class: 'hint' }, `Months before: ${span(ev.months_before)}; after: ${span(ev.months_after)}. Per-month averages; change in % of before (– when before is zero).`),
+      h('p', { class: 'hint' }, `Months before: ${span(ev.months_before)}; after: ${span(ev.months_after)}. Change in % of before (– when before is zero).`),
       h('div', { class: 'table-wrap' }, dataTable(overallCols, overall, `All chats around ${neutralise(ev.label)}`, { 'data-testid': 'migration-event-overall' })),
       h('details', { class: 'event-chats' },
         h('summary', {}, `Per chat (${fmtInt(ev.chats.length)}${ev.chats.length > LIMIT ? `, the ${LIMIT} most active shown` : ''})`),
@@ -380,15 +382,16 @@ export class MigrationView {
       .sort((a, b) => out.get(a.id)![0].first.localeCompare(out.get(b.id)![0].first));
     const LIMIT = 100;
     const items: HTMLElement[] = [];
+    let cut = false;
     for (const n of roots) {
       if (seen.has(n.id)) continue;
-      if (items.length === LIMIT) break;
+      if (items.length === LIMIT) { cut = true; break; }
       items.push(item(n.id, 0));
     }
     replaceChildren(box, items.length
       ? h('ol', { class: 'chains', 'data-testid': 'migration-chains-list' }, ...items)
       : h('p', { class: 'hint' }, 'No successor edges.'),
-      roots.length > items.length ? h('p', { class: 'hint' }, `The first ${items.length} chains by date are listed.`) : null);
+      cut ? h('p', { class: 'hint' }, `The first ${items.length} chains by date are listed.`) : null);
   }
 
   private drawGraph(): void {
@@ -406,7 +409,6 @@ export class MigrationView {
       backgroundColor: 'transparent',
       textStyle: { color: t.fg },
       tooltip: { confine: true, backgroundColor: t.bg, borderColor: t.grid, textStyle: { color: t.fg }, formatter: (p: unknown) => this.graphTooltip(p, g.nodes) },
-      legend: { top: 0, left: 0, data: ['chat', 'target'], textStyle: { color: t.fg } },
       series: [{
         type: 'graph', layout: 'force', roam: true, draggable: true,
         force: { repulsion: 140, edgeLength: [40, 110], gravity: 0.08 },
