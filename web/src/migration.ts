@@ -35,7 +35,7 @@ export const OUTCOME_LABEL: Record<Outcome, string> = {
 };
 
 const TYPE_LABEL: Record<string, string> = {
-  move: 'move', backup: 'backup channel', new_channel: 'new channel', contact_elsewhere: 'contact elsewhere',
+  move: 'move', backup: 'backup', new_channel: 'new channel', contact_elsewhere: 'contact elsewhere',
 };
 
 /** A plain-language reading of an outcome, with the thresholds the core used (report.options). */
@@ -99,7 +99,7 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
 /** A small inline SVG of a chat's messages per bucket, with the announcement buckets marked. */
 function sparkline(r: Report, chat: ReportChat, marks: string[]): SVGSVGElement {
   const keys = r.buckets.keys;
-  const W = 132, H = 30, pad = 2;
+  const W = 110, H = 30, pad = 2;
   const vals = keys.map((k) => chat.messages_per_bucket[k] ?? 0);
   const max = Math.max(1, ...vals);
   const x = (i: number) => pad + (keys.length > 1 ? (i * (W - 2 * pad)) / (keys.length - 1) : (W - 2 * pad) / 2);
@@ -203,7 +203,7 @@ export class MigrationView {
           b.addEventListener('click', (e) => { e.stopPropagation(); this.select(i, true); });
           return b;
         } },
-      { key: 'first', label: 'First announcement', cell: (x) => h('span', { class: 'nowrap' }, day(x.o.first_announcement)) },
+      { key: 'first', label: 'Announced', cell: (x) => h('span', { class: 'nowrap' }, day(x.o.first_announcement)) },
       { key: 'type', label: 'Type', cell: (x) => [...new Set(x.anns.map((a) => TYPE_LABEL[a.type] ?? a.type))].join(', ') || '–' },
       { key: 'dest', label: 'Destination', cell: (x) => x.anns.length
           ? h('span', {}, destination(r, x.anns[0], false), x.anns.length > 1 ? h('span', { class: 'muted' }, ` (+${x.anns.length - 1} more)`) : null)
@@ -214,8 +214,9 @@ export class MigrationView {
             h('span', { class: `outcome outcome-${x.o.outcome}`, title: explainOutcome(x.o, r, host), 'data-testid': 'migration-outcome' }, OUTCOME_LABEL[x.o.outcome] ?? x.o.outcome),
             next ? h('span', { class: 'muted' }, ' → ', bdi(host.chatLabel(next))) : null);
         } },
-      { key: 'm30', label: 'Messages 30 d before → after', num: true, cell: (x) => `${fmtInt(x.o.messages_before_30d)} → ${fmtInt(x.o.messages_after_30d)}` },
-      { key: 'm90', label: '90 d before → after', num: true, cell: (x) => `${fmtInt(x.o.messages_before_90d)} → ${fmtInt(x.o.messages_after_90d)}` },
+      { key: 'msgs', label: 'Messages before → after', num: true, cell: (x) => h('span', { class: 'nowrap' },
+          `30 days: ${fmtInt(x.o.messages_before_30d)} → ${fmtInt(x.o.messages_after_30d)}`, h('br'),
+          `90 days: ${fmtInt(x.o.messages_before_90d)} → ${fmtInt(x.o.messages_after_90d)}`) },
       { key: 'spark', label: `Messages per ${r.buckets.unit}`, cell: (x) =>
           sparkline(r, x.chat, x.anns.map((a) => bucketOf(localDay(a.date, tz), r.buckets.unit, r.buckets.keys)).filter((k): k is string => k !== null)) },
     ];
