@@ -100,16 +100,21 @@ function plan(inputs: InputFile[], workers: number, canSplit: boolean): PlannedT
 }
 
 export class Pool {
-  private constructor(private readonly clients: WorkerClient[], private readonly canSplit: boolean) {}
+  /** Optional calls of the wasm build (the lead's; every worker runs the same module). */
+  readonly features: ReadyResponse['features'];
+
+  private constructor(private readonly clients: WorkerClient[], features: ReadyResponse['features']) {
+    this.features = features;
+  }
 
   /** Starts the lead, then (if its module can merge) size-1 more workers. */
   static async create(wasm: WebAssembly.Module, size: number, onCrash: (msg: string) => void): Promise<Pool> {
     const clients = [new WorkerClient(wasm, onCrash)];
     try {
-      const caps = await clients[0].ready;
-      if (caps.canMerge) for (let i = 1; i < size; i++) clients.push(new WorkerClient(wasm, onCrash));
+      const { features } = await clients[0].ready;
+      if (features.merge) for (let i = 1; i < size; i++) clients.push(new WorkerClient(wasm, onCrash));
       await Promise.all(clients.map((c) => c.ready));
-      return new Pool(clients, caps.canSplit);
+      return new Pool(clients, features);
     } catch (e) {
       for (const c of clients) c.terminate();
       throw e;
@@ -136,7 +141,7 @@ export class Pool {
   async run(inputs: InputFile[], partial: ReportOptions | null, ev: RunEvents): Promise<void> {
     const [lead, ...others] = this.clients;
     await lead.send({ type: 'begin-run', id: 0, partial });
-    const tasks = plan(inputs, this.clients.length, this.canSplit);
+    const tasks = plan(inputs, this.clients.length, this.features.split);
     const left = inputs.map((_, i) => tasks.filter((t) => t.file === i).length);
     const started = new Set<number>();
     const readErrors = new Map<number, string>();

@@ -61,10 +61,13 @@ export interface ReportRequest { type: 'report'; id: number; options: ReportOpti
 export interface RecordsRequest { type: 'records'; id: number; query: RecordQuery; }
 /** All matching link records as CSV (the CLI's format). */
 export interface CsvRequest { type: 'csv'; id: number; query: RecordQuery; excelSafe: boolean; }
+/** The successor graph in a file format (`linkdrift graph --format`); only when `features.graphExport`. */
+export interface GraphRequest { type: 'graph'; id: number; format: GraphFormat; options: ReportOptions; }
+export type GraphFormat = 'csv' | 'gexf' | 'graphml';
 
 export type WorkerRequest =
   | InitRequest | BeginRunRequest | PartialOptionsRequest | TaskRequest | MergeRequest
-  | ReportRequest | RecordsRequest | CsvRequest;
+  | ReportRequest | RecordsRequest | CsvRequest | GraphRequest;
 
 /** A file to analyse and the name it is reported under (relative path inside a picked folder). */
 export interface InputFile { name: string; file: File; }
@@ -74,8 +77,11 @@ export interface Task { name: string; file: File; segment?: { start: number; end
 
 // --------------------------------------------------------------- responses
 
-/** The module is instantiated. `canSplit`/`canMerge`: the module has the segment / serialize API. */
-export interface ReadyResponse { type: 'ready'; id: number; canSplit: boolean; canMerge: boolean; }
+/**
+ * The module is instantiated; `features` names optional calls this wasm build has:
+ * `split` = the segment API (beginSegment/nextRead/endSegment), `merge` = serialize/mergeSerialized.
+ */
+export interface ReadyResponse { type: 'ready'; id: number; features: { graphExport: boolean; split: boolean; merge: boolean }; }
 /** Done, nothing to return (begin-run, partial-options, merge). */
 export interface OkResponse { type: 'ok'; id: number; }
 /** Bytes of the current task read so far (sent at most ~10x/s). */

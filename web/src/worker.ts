@@ -9,7 +9,7 @@ import createLinkdrift, { type Analyzer, type LinkdriftModule } from 'linkdrift-
 import type { WorkerRequest, WorkerResponse, TaskRequest, ReportOptions } from './protocol';
 
 const ctx = self as unknown as DedicatedWorkerGlobalScope;
-const ANALYZER_OPTIONS = JSON.stringify({ max_message_mb: 256 });
+const ANALYZER_OPTIONS = JSON.stringify({ max_message_mb: 256, announcements: true });
 let mod: LinkdriftModule | null = null;
 let buf = 0;       // wasm pointer of the reusable chunk buffer
 let bufLen = 0;
@@ -180,9 +180,11 @@ async function handle(req: WorkerRequest): Promise<void> {
       });
       const proto = mod.Analyzer.prototype as Analyzer;
       post({
-        type: 'ready', id: req.id,
-        canSplit: typeof proto.beginSegment === 'function' && typeof proto.nextRead === 'function',
-        canMerge: typeof proto.serialize === 'function' && typeof proto.mergeSerialized === 'function',
+        type: 'ready', id: req.id, features: {
+          graphExport: typeof proto.graphExport === 'function',
+          split: typeof proto.beginSegment === 'function' && typeof proto.nextRead === 'function',
+          merge: typeof proto.serialize === 'function' && typeof proto.mergeSerialized === 'function',
+        },
       });
       return;
     }
@@ -209,6 +211,11 @@ async function handle(req: WorkerRequest): Promise<void> {
       return sendCore(req.id, lead().linkRecords(JSON.stringify(req.query)));
     case 'csv':
       return sendCore(req.id, lead().linkRecordsCsv(JSON.stringify(req.query), req.excelSafe));
+    case 'graph': {
+      const a = lead();
+      if (!a.graphExport) throw new Error('graph export is not in this build');
+      return sendCore(req.id, a.graphExport(req.format, JSON.stringify(req.options)));
+    }
   }
 }
 

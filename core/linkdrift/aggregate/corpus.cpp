@@ -104,7 +104,7 @@ std::uint32_t Corpus::url_code(std::string_view url, std::string_view target) {
 std::string_view Corpus::url(std::uint32_t code, std::string_view target, std::string& scratch) const {
   if (!(code & kUrlForm)) return urls_[code];
   scratch.clear();
-  append_url_form(scratch, static_cast<std::uint8_t>(code & ~kUrlForm), target);
+  append_url_form(scratch, code & ~kUrlForm, target);
   return scratch;
 }
 

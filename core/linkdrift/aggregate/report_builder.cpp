@@ -65,13 +65,15 @@ class SeenSet {
   std::size_t count_ = 0;
 };
 
+// 32 bytes a target (row dates fit int32, chat indexes int32).
 struct TargetStats {
   std::uint64_t link_records = 0;
-  std::int64_t first_seen = 0;
-  std::int64_t last_seen = 0;
+  std::int32_t first_seen = 0;
+  std::int32_t last_seen = 0;
   std::uint32_t chats = 0;
   std::uint32_t signature_chats = 0;
-  std::int64_t last_chat = -1;
+  std::int32_t last_chat = -1;
+  std::uint32_t first_bucket = 0;  // series: the first bucket it was counted in + 1 (0: none)
 };
 
 // Accumulates everything in one pass over the corpus' rows.
@@ -177,14 +179,22 @@ class ReportPass {
       Counts& sc = series_[b][p];
       ++sc.link_records;
       if (!(plat_series & pbit)) { plat_series |= pbit; ++sc.messages; }
-      if (series_targets_.insert((static_cast<std::uint64_t>(b) << 32) | row->target)) ++sc.targets;
+      TargetStats& ts = target_stats_[row->target];
+      // Distinct (bucket, target) pairs: a target's first bucket is kept in
+      // its stats, so the set holds only the pairs of later buckets.
+      if (ts.first_bucket == 0) {
+        ts.first_bucket = static_cast<std::uint32_t>(b) + 1;
+        ++sc.targets;
+      } else if (ts.first_bucket != b + 1 && series_targets_.insert((static_cast<std::uint64_t>(b) << 32) | row->target)) {
+        ++sc.targets;
+      }
       ++pc.records[p];
       ++pc.records_per_bucket[p][static_cast<std::int64_t>(b) + min_bucket_];
-      TargetStats& ts = target_stats_[row->target];
-      if (ts.link_records == 0 || date < ts.first_seen) ts.first_seen = date;
-      if (ts.link_records == 0 || date > ts.last_seen) ts.last_seen = date;
+      const auto when = static_cast<std::int32_t>(date);
+      if (ts.link_records == 0 || when < ts.first_seen) ts.first_seen = when;
+      if (ts.link_records == 0 || when > ts.last_seen) ts.last_seen = when;
       ++ts.link_records;
-      if (ts.last_chat != chat_index) { ts.last_chat = chat_index; ++ts.chats; }
+      if (ts.last_chat != chat_index) { ts.last_chat = static_cast<std::int32_t>(chat_index); ++ts.chats; }
     }
   }
 
@@ -387,10 +397,16 @@ class ReportPass {
   }
 
   Json top_targets_json() const {
+    // Each platform's candidates are cut back to the top N whenever they reach
+    // 2N + 64: memory stays O(N) however many targets there are.
+    const std::size_t cut_at = 2 * static_cast<std::size_t>(std::max(o_.top_targets, 0)) + 64;
     std::array<std::vector<std::pair<std::uint32_t, std::uint64_t>>, kPlatformCount> per_platform;
-    for (std::uint32_t t = 0; t < target_stats_.size(); ++t)
-      if (target_stats_[t].link_records > 0)
-        per_platform[static_cast<std::size_t>(corpus_.targets()[t].platform)].emplace_back(t, target_stats_[t].link_records);
+    for (std::uint32_t t = 0; t < target_stats_.size(); ++t) {
+      if (target_stats_[t].link_records == 0) continue;
+      auto& v = per_platform[static_cast<std::size_t>(corpus_.targets()[t].platform)];
+      v.emplace_back(t, target_stats_[t].link_records);
+      if (v.size() >= cut_at) v = sorted_targets(std::move(v));
+    }
     Json out = Json::object();
     std::string url;  // scratch for urls rebuilt from their form
     for (std::size_t p = 0; p < kPlatformCount; ++p) {
