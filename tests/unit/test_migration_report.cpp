@@ -32,7 +32,8 @@ TEST_CASE("migration report: each outcome, the sections' place, and the negative
   const auto ordered = nlohmann::ordered_json::parse(run_files({fixtures_dir() + "/migration_outcomes.json"}, Chunking::whole).report);
   for (const auto& [k, v] : ordered.items()) keys.push_back(k);
   CHECK(keys == std::vector<std::string>{"linkdrift_report", "options", "files", "totals", "platforms", "buckets",
-                                         "top_targets", "announcements", "outcomes", "chats", "errors"});
+                                         "top_targets", "announcements", "outcomes", "events", "graph", "chats",
+                                         "errors"});
   CHECK(outcomes(r) == std::vector<std::string>{"Stayed Hub:stayed", "Paused Hub:paused_then_resumed",
                                                 "Silent Hub:went_silent", "Old Market:continued_elsewhere"});
   // News Digest (chat 5): a reported move and a forwarded one are no announcements.
