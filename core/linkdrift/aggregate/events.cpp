@@ -8,6 +8,7 @@
 #include "linkdrift/aggregate/buckets.h"
 #include "linkdrift/aggregate/counting.h"
 #include "linkdrift/aggregate/options_json.h"
+#include "linkdrift/calendar.h"
 
 namespace linkdrift {
 namespace {
@@ -91,6 +92,13 @@ class EventsPass {
  private:
   static std::int64_t event_month(const EventMarker& e) { return bucket_ordinal(e.day * 86400, 0, Bucket::month); }
 
+  // Unix seconds at which month ordinal m begins in the report time zone.
+  std::int64_t month_start(std::int64_t m) const {
+    const std::int64_t year = floor_div(m, 12);
+    const auto month = static_cast<unsigned>(m - year * 12 + 1);
+    return days_from_civil(static_cast<int>(year), month, 1) * 86400 - std::int64_t{o_.tz_offset_minutes} * 60;
+  }
+
   Months chat_months(std::size_t i) const {
     const ChatData& chat = corpus_.chats()[i];
     Months out;
@@ -103,10 +111,14 @@ class EventsPass {
     for (const auto& [m, n] : messages)
       if (m >= lo_ && m <= hi_) out.months[static_cast<std::size_t>(m - lo_)].messages = n;
     const std::unordered_set<std::uint32_t>* signature = i < signatures_.size() ? &signatures_[i] : nullptr;
-    std::int64_t month = 0;
+    std::int64_t month = 0, month_begin = 1, month_end = 0;  // [begin, end): unix seconds of `month`
     for (const LinkRow& row : chat.links) {
       if (!row_counted(row, o_)) continue;
-      if (row.flags & LinkRow::kFirstOfMessage) month = bucket_ordinal(row.date(), o_.tz_offset_minutes, Bucket::month);
+      if ((row.flags & LinkRow::kFirstOfMessage) && (row.date() < month_begin || row.date() >= month_end)) {
+        month = bucket_ordinal(row.date(), o_.tz_offset_minutes, Bucket::month);
+        month_begin = month_start(month);
+        month_end = month_start(month + 1);
+      }
       if (month < lo_ || month > hi_) continue;
       if (o_.exclude_signature && signature && signature->count(row.target)) continue;
       ++out.months[static_cast<std::size_t>(month - lo_)].records[static_cast<std::size_t>(corpus_.targets()[row.target].platform)];

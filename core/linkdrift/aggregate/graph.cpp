@@ -4,6 +4,7 @@
 #include <limits>
 #include <map>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 
@@ -31,16 +32,18 @@ bool community_target(const TargetEntry& t) {
   }
 }
 
-// The node kind of a target: Telegram post and mention links name the username's node.
-Kind node_kind(const TargetEntry& t) {
-  return t.platform == Platform::telegram && (t.kind == Kind::post || t.kind == Kind::mention) ? Kind::public_ : t.kind;
+// Telegram public, post and mention links: one node per username (kind public).
+bool username_target(const TargetEntry& t) {
+  return t.platform == Platform::telegram && (t.kind == Kind::public_ || t.kind == Kind::post || t.kind == Kind::mention);
 }
+
+Kind node_kind(const TargetEntry& t) { return username_target(t) ? Kind::public_ : t.kind; }
 
 struct Node {
   std::int64_t chat = -1;  // a loaded chat's node, else a target node:
   Platform platform = Platform::web;
   Kind kind = Kind::link;
-  std::string target;
+  std::string_view target;       // the corpus' target string
   std::uint32_t url_target = 0;  // the target entry whose url the node shows
 };
 
@@ -63,7 +66,7 @@ class GraphPass {
   GraphPass(const Corpus& corpus, const ReportOptions& o, const std::vector<std::unordered_set<std::uint32_t>>& signatures,
             const ChatDirectory& directory)
       : corpus_(corpus), o_(o), signatures_(signatures), directory_(directory),
-        node_of_target_(corpus.targets().size(), kUnresolved) {}
+        node_of_target_(corpus.targets().size(), kUnresolved), chat_node_(corpus.chats().size(), kUnresolved) {}
 
   Json run() {
     for (std::uint32_t i = 0; i < corpus_.chats().size(); ++i) {
@@ -77,38 +80,46 @@ class GraphPass {
   static constexpr std::int32_t kUnresolved = -1;
   using EdgeKey = std::tuple<std::uint32_t, std::uint32_t, Relation>;  // from chat, to node, relation
 
-  // The node of target t: the first loaded chat it names, else its target node.
+  // The node of target t: the first loaded chat it names, else its target node
+  // (one per username for Telegram public/post/mention links, else one per target).
   std::uint32_t node_of(std::uint32_t t) {
     if (node_of_target_[t] != kUnresolved) return static_cast<std::uint32_t>(node_of_target_[t]);
     const TargetEntry& e = corpus_.targets()[t];
     const auto& named = directory_.chats_named_by(e);
-    Node n;
+    std::uint32_t node = 0;
     if (!named.empty()) {
-      n.chat = named.front();
+      node = chat_node(named.front());
+    } else if (username_target(e)) {
+      auto [it, added] = username_nodes_.emplace(e.target, static_cast<std::uint32_t>(nodes_.size()));
+      if (added) nodes_.push_back(target_node(e, t));
+      else if (e.kind < corpus_.targets()[nodes_[it->second].url_target].kind)
+        nodes_[it->second].url_target = t;  // the url of the node's own kind (public before post, mention)
+      node = it->second;
     } else {
-      n.platform = e.platform;
-      n.kind = node_kind(e);
-      n.target = e.target;
-      n.url_target = t;
+      node = static_cast<std::uint32_t>(nodes_.size());
+      nodes_.push_back(target_node(e, t));
     }
-    const auto key = std::make_tuple(n.chat, n.platform, n.kind, n.target);
-    auto [it, added] = node_index_.emplace(key, static_cast<std::uint32_t>(nodes_.size()));
-    if (added) nodes_.push_back(std::move(n));
-    else if (n.chat < 0 && e.kind < corpus_.targets()[nodes_[it->second].url_target].kind)
-      nodes_[it->second].url_target = t;  // the url of the node's own kind (public before post, mention)
-    node_of_target_[t] = static_cast<std::int32_t>(it->second);
-    return it->second;
+    node_of_target_[t] = static_cast<std::int32_t>(node);
+    return node;
+  }
+
+  static Node target_node(const TargetEntry& e, std::uint32_t t) {
+    Node n;
+    n.platform = e.platform;
+    n.kind = node_kind(e);
+    n.target = e.target;
+    n.url_target = t;
+    return n;
   }
 
   std::uint32_t chat_node(std::uint32_t chat) {
-    const auto key = std::make_tuple(static_cast<std::int64_t>(chat), Platform::web, Kind::link, std::string());
-    auto [it, added] = node_index_.emplace(key, static_cast<std::uint32_t>(nodes_.size()));
-    if (added) {
+    if (chat_node_[chat] == kUnresolved) {
+      chat_node_[chat] = static_cast<std::int32_t>(nodes_.size());
       Node n;
       n.chat = chat;
       nodes_.push_back(std::move(n));
     }
-    return it->second;
+    return static_cast<std::uint32_t>(chat_node_[chat]);
   }
 
   bool self(std::uint32_t chat, std::uint32_t node) const {
@@ -129,14 +140,19 @@ class GraphPass {
   void cross_links(std::uint32_t i) {
     const ChatData& chat = corpus_.chats()[i];
     const std::unordered_set<std::uint32_t>* signature = i < signatures_.size() ? &signatures_[i] : nullptr;
-    std::unordered_map<std::uint32_t, Edge> per_node;
+    std::vector<std::pair<std::uint32_t, Edge>> per_node;  // this chat's candidate edges
     std::uint64_t message = 0;
     for (const LinkRow& row : chat.links) {
       if (row.flags & LinkRow::kFirstOfMessage) ++message;
       if (!row_counted(row, o_) || !community_target(corpus_.targets()[row.target])) continue;
       if (signature && signature->count(row.target)) continue;
       const std::uint32_t to = node_of(row.target);
-      Edge& e = per_node[to];
+      if (slot_of_node_.size() < nodes_.size()) slot_of_node_.resize(nodes_.size(), kUnresolved);
+      if (slot_of_node_[to] == kUnresolved) {
+        slot_of_node_[to] = static_cast<std::int32_t>(per_node.size());
+        per_node.emplace_back(to, Edge{});
+      }
+      Edge& e = per_node[static_cast<std::size_t>(slot_of_node_[to])].second;
       ++e.weight;
       e.at(row.date());
       if (e.last_message != message) {
@@ -144,9 +160,11 @@ class GraphPass {
         ++e.messages;
       }
     }
-    for (const auto& [to, e] : per_node)
+    for (const auto& [to, e] : per_node) {
+      slot_of_node_[to] = kUnresolved;
       if (e.messages >= static_cast<std::uint64_t>(o_.graph_min_links) && !self(i, to))
         edges_[{i, to, Relation::cross_link}] = e;
+    }
   }
 
   std::string label(const Node& n) const {
@@ -154,7 +172,7 @@ class GraphPass {
       const ChatInfo& info = corpus_.chats()[static_cast<std::size_t>(n.chat)].info;
       return info.name.empty() ? "chat " + std::to_string(info.id) : info.name;
     }
-    return std::string(name(n.platform)) + " " + std::string(name(n.kind)) + " " + n.target;
+    return std::string(name(n.platform)) + " " + std::string(name(n.kind)) + " " + std::string(n.target);
   }
 
   Json to_json() {
@@ -208,8 +226,10 @@ class GraphPass {
   const std::vector<std::unordered_set<std::uint32_t>>& signatures_;
   const ChatDirectory& directory_;
   std::vector<std::int32_t> node_of_target_;
+  std::vector<std::int32_t> chat_node_;
+  std::vector<std::int32_t> slot_of_node_;  // cross_links(): node -> index in its per_node, or kUnresolved
   std::vector<Node> nodes_;
-  std::map<std::tuple<std::int64_t, Platform, Kind, std::string>, std::uint32_t> node_index_;
+  std::unordered_map<std::string_view, std::uint32_t> username_nodes_;  // Telegram username -> node
   std::map<EdgeKey, Edge> edges_;
 };
 
