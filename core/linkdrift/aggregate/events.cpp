@@ -39,8 +39,9 @@ Json change_pct(std::uint64_t before, std::uint64_t after, int months_before, in
 
 class EventsPass {
  public:
-  EventsPass(const Corpus& corpus, const ReportOptions& o, const std::vector<std::unordered_set<std::uint32_t>>& signatures)
-      : corpus_(corpus), o_(o), signatures_(signatures) {
+  EventsPass(const Corpus& corpus, const ReportOptions& o, const std::vector<std::unordered_set<std::uint32_t>>& signatures,
+             const std::vector<std::map<std::int64_t, std::uint64_t>>* month_messages)
+      : corpus_(corpus), o_(o), signatures_(signatures), month_messages_(month_messages) {
     month_options_ = o;
     month_options_.bucket = Bucket::month;
     for (const EventMarker& e : o.events) {
@@ -103,7 +104,9 @@ class EventsPass {
     const ChatData& chat = corpus_.chats()[i];
     Months out;
     out.months.resize(static_cast<std::size_t>(hi_ - lo_ + 1));
-    const auto messages = messages_per_bucket(chat, month_options_);
+    std::map<std::int64_t, std::uint64_t> computed;
+    if (!month_messages_) computed = messages_per_bucket(chat, month_options_);
+    const std::map<std::int64_t, std::uint64_t>& messages = month_messages_ ? (*month_messages_)[i] : computed;
     if (!messages.empty()) {
       out.first = messages.begin()->first;
       out.last = messages.rbegin()->first;
@@ -162,6 +165,7 @@ class EventsPass {
   const Corpus& corpus_;
   const ReportOptions& o_;
   const std::vector<std::unordered_set<std::uint32_t>>& signatures_;
+  const std::vector<std::map<std::int64_t, std::uint64_t>>* month_messages_;
   ReportOptions month_options_;
   std::int64_t lo_ = std::numeric_limits<std::int64_t>::max();
   std::int64_t hi_ = std::numeric_limits<std::int64_t>::min();
@@ -170,8 +174,9 @@ class EventsPass {
 }  // namespace
 
 Json events_json(const Corpus& corpus, const ReportOptions& options,
-                 const std::vector<std::unordered_set<std::uint32_t>>& signatures) {
-  return EventsPass(corpus, options, signatures).run();
+                 const std::vector<std::unordered_set<std::uint32_t>>& signatures,
+                 const std::vector<std::map<std::int64_t, std::uint64_t>>* month_messages) {
+  return EventsPass(corpus, options, signatures, month_messages).run();
 }
 
 }  // namespace linkdrift

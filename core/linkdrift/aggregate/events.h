@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <unordered_set>
 #include <vector>
 
@@ -19,7 +20,10 @@
 namespace linkdrift {
 
 // signatures[i]: chat i's signature target ids (counting.h chat_signature()).
+// month_messages: when not null, messages_per_bucket() of every chat with
+// bucket month (the report's own, when its bucket is month), else computed here.
 nlohmann::ordered_json events_json(const Corpus& corpus, const ReportOptions& options,
-                                   const std::vector<std::unordered_set<std::uint32_t>>& signatures);
+                                   const std::vector<std::unordered_set<std::uint32_t>>& signatures,
+                                   const std::vector<std::map<std::int64_t, std::uint64_t>>* month_messages);
 
 }  // namespace linkdrift

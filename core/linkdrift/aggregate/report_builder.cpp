@@ -115,7 +115,7 @@ class ReportPass {
     report["top_targets"] = top_targets_json();
     report["announcements"] = announcements_json();
     report["outcomes"] = outcomes_json();
-    report["events"] = events_json(corpus_, o_, signatures_);
+    report["events"] = events_json(corpus_, o_, signatures_, o_.bucket == Bucket::month ? &chat_buckets_ : nullptr);
     report["graph"] = graph_json(corpus_, o_, signatures_, directory);
     report["chats"] = std::move(chats);
     report["errors"] = errors_json();
