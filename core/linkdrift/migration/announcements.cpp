@@ -220,6 +220,7 @@ struct AnnouncementDetector::Impl {
   };
   std::vector<std::uint64_t> filter4 = std::vector<std::uint64_t>(1024, 0);
   std::vector<std::uint64_t> filter2 = std::vector<std::uint64_t>(1024, 0);
+  std::array<bool, 256> short_first{};  // first bytes of the 2-3 byte keys
   std::vector<Word> words;         // sorted by key
   std::vector<std::uint32_t> keys; // words[i].key: a compact copy to search
   bool filter_all = false;
@@ -272,7 +273,12 @@ struct AnnouncementDetector::Impl {
     entry.min_blanks = language == "fa" ? 0 : 1;  // as phrase_regex()
     const std::string& best = all[b];
     entry.key = best.size() >= 4 ? load(best.data(), 4) : load(best.data(), 2);
-    if (best.size() >= 4) set(filter4, slot4(entry.key)); else set(filter2, entry.key);
+    if (best.size() >= 4) {
+      set(filter4, slot4(entry.key));
+    } else {
+      set(filter2, entry.key);
+      short_first[static_cast<unsigned char>(best[0])] = true;
+    }
     words.push_back(std::move(entry));
   }
 
@@ -369,6 +375,7 @@ struct AnnouncementDetector::Impl {
         const std::uint32_t k = load(p + i, 4);
         if (test(filter4, slot4(k)) && phrase_at(k, text, i, budget)) return true;
       }
+      if (!short_first[static_cast<unsigned char>(p[i])]) continue;
       const std::uint32_t k2 = load(p + i, 2);
       if (test(filter2, k2) && phrase_at(k2, text, i, budget)) return true;
     }
