@@ -53,15 +53,20 @@ def check(what, got, want):
 
 assert len(graph["nodes"]) == 8 and len(graph["edges"]) == 7  # the fixture's hand count
 
+def parse(fmt, namespace, node_path, edge_path):
+    """The export's root, nodes and edges; checks their counts."""
+    ns = {"g": namespace}
+    root = ET.fromstring(run(fmt))
+    nodes, edges = root.findall(node_path, ns), root.findall(edge_path, ns)
+    check(f"{fmt} node count", len(nodes), 8)
+    check(f"{fmt} edge count", len(edges), 7)
+    return ns, root, nodes, edges
+
+
 # GEXF 1.3
-ns = {"g": "http://gexf.net/1.3"}
-root = ET.fromstring(run("gexf"))
+ns, root, nodes, edges = parse("gexf", "http://gexf.net/1.3", "g:graph/g:nodes/g:node", "g:graph/g:edges/g:edge")
 check("gexf version", root.get("version"), "1.3")
 check("gexf edge type", root.find("g:graph", ns).get("defaultedgetype"), "directed")
-nodes = root.findall("g:graph/g:nodes/g:node", ns)
-edges = root.findall("g:graph/g:edges/g:edge", ns)
-check("gexf node count", len(nodes), 8)
-check("gexf edge count", len(edges), 7)
 for el, n in zip(nodes, graph["nodes"]):
     got = {"label": el.get("label")}
     got.update({a.get("for"): a.get("value") for a in el.findall("g:attvalues/g:attvalue", ns)})
@@ -72,13 +77,8 @@ for el, e in zip(edges, graph["edges"]):
     check(f"gexf edge {e['from']}->{e['to']}", (got, el.get("kind")), (want_edge(e), e["relation"]))
 
 # GraphML
-ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
-root = ET.fromstring(run("graphml"))
+ns, root, nodes, edges = parse("graphml", "http://graphml.graphdrawing.org/xmlns", "g:graph/g:node", "g:graph/g:edge")
 check("graphml edge default", root.find("g:graph", ns).get("edgedefault"), "directed")
-nodes = root.findall("g:graph/g:node", ns)
-edges = root.findall("g:graph/g:edge", ns)
-check("graphml node count", len(nodes), 8)
-check("graphml edge count", len(edges), 7)
 for el, n in zip(nodes, graph["nodes"]):
     got = {d.get("key"): d.text or "" for d in el.findall("g:data", ns)}
     check(f"graphml node {n['id']}", (el.get("id"), got), (f"n{n['id']}", want_node(n)))
