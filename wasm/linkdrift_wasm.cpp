@@ -10,6 +10,8 @@
 //                                        (`linkdrift report` prints exactly this + "\n")
 //   a.linkRecords(queryJson)          -> '{"total":N,"offset":o,"rows":[...]}'
 //   a.linkRecordsCsv(queryJson, excelSafe) -> CSV text (same bytes as `linkdrift links`)
+//   a.graphExport(format, optionsJson) -> the report's graph as csv|gexf|graphml text
+//                                        (same bytes as `linkdrift graph --format F`)
 //   a.errorsJson()                    -> '[{"file","offset","message"},...]'
 //   a.lastError()                     -> '' or the last binding-level error
 //   a.delete()
@@ -18,6 +20,7 @@
 // to JS as an opaque exception pointer.
 #include <cstdint>
 #include <exception>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,7 +29,9 @@
 
 #include "linkdrift/aggregate/options_json.h"
 #include "linkdrift/aggregate/record_query.h"
+#include "linkdrift/aggregate/report_builder.h"
 #include "linkdrift/analyzer.h"
+#include "linkdrift/export/graph_export.h"
 
 namespace {
 
@@ -110,6 +115,19 @@ class WasmAnalyzer {
     }
   }
 
+  std::string graphExport(const std::string& format, const std::string& options_json) const {
+    try {
+      const std::optional<linkdrift::GraphFormat> f = linkdrift::parse_graph_format(format);
+      if (!f) return error_json("unknown graph format '" + format + "' (csv, gexf or graphml)");
+      linkdrift::ReportOptions options;
+      std::string error;
+      if (!linkdrift::report_options_from_json(std::string_view(options_json), options, error)) return error_json(error);
+      return linkdrift::graph_export(linkdrift::build_report(analyzer_.corpus(), options), *f);
+    } catch (const std::exception& e) {
+      return error_json(e.what());
+    }
+  }
+
   std::string errorsJson() const {
     try {
       Json out = Json::array();
@@ -149,6 +167,7 @@ EMSCRIPTEN_BINDINGS(linkdrift) {
       .function("report", &WasmAnalyzer::report)
       .function("linkRecords", &WasmAnalyzer::linkRecords)
       .function("linkRecordsCsv", &WasmAnalyzer::linkRecordsCsv)
+      .function("graphExport", &WasmAnalyzer::graphExport)
       .function("errorsJson", &WasmAnalyzer::errorsJson)
       .function("lastError", &WasmAnalyzer::lastError);
 }

@@ -1,4 +1,4 @@
-// linkdrift CLI: report | links | summary over Telegram Desktop exports.
+// linkdrift CLI: report | links | summary | graph over Telegram Desktop exports.
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -10,6 +10,7 @@
 #include "cli/summary.h"
 #include "linkdrift/aggregate/report_builder.h"
 #include "linkdrift/analyzer.h"
+#include "linkdrift/export/graph_export.h"
 
 namespace {
 
@@ -30,7 +31,8 @@ int run(const CliOptions& o) {
     out = file.get();
   }
 
-  Analyzer analyzer(AnalyzerOptions{ReaderLimits{o.max_message_bytes}, o.announcements});
+  const bool announcements = o.announcements.value_or(o.command == Command::graph || AnalyzerOptions{}.detect_announcements);
+  Analyzer analyzer(AnalyzerOptions{ReaderLimits{o.max_message_bytes}, announcements});
   ReadSettings settings{o.chunk_size, o.progress ? (*o.progress ? 1 : 0) : (o.command == Command::summary ? 1 : -1)};
   for (const std::string& path : expand_inputs(o.inputs)) {
     const std::size_t errors_before = analyzer.errors().size();
@@ -52,6 +54,9 @@ int run(const CliOptions& o) {
     query.filter = o.report;  // from/to, --no-forwarded, --exclude-signature
     query.limit = 0;
     write_links(out, analyzer.corpus(), query, o.links_format, o.excel_safe);
+  } else if (o.command == Command::graph) {
+    const std::string text = graph_export(build_report(analyzer.corpus(), o.report), o.graph_format, o.excel_safe);
+    std::fwrite(text.data(), 1, text.size(), out);
   } else if (o.command == Command::summary) {
     print_summary(out, build_report(analyzer.corpus(), o.report));
   }

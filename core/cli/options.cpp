@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstdlib>
 
+#include "linkdrift/aggregate/options_json.h"
 #include "linkdrift/calendar.h"
 
 namespace linkdrift::cli {
@@ -13,6 +14,7 @@ Usage:
   linkdrift report  [options] FILE|DIR...   JSON report (docs/report-schema.md)
   linkdrift links   [options] FILE|DIR...   one row per link record (CSV or JSON lines)
   linkdrift summary [options] FILE|DIR...   readable tables for the terminal
+  linkdrift graph   [options] FILE|DIR...   successor/backup graph: --format csv|gexf|graphml
   linkdrift --help | --version
 
 Inputs are Telegram Desktop JSON exports (result.json, single chat or whole
@@ -27,8 +29,9 @@ Options:
                               chat's signature (self-promotion) link (default 0.5)
   --exclude-signature         leave signature links out of series, chats and top targets
   --top N                     top targets to list per platform and chat (default 20)
-  --format csv|jsonl          links: output format (default csv)
-  --excel-safe                links: prefix cells starting with = + - @ with ' (spreadsheet safety)
+  --format FORMAT             links: csv|jsonl; graph: csv|gexf|graphml (default csv)
+  --excel-safe                links, graph csv: prefix cells starting with = + - @ with '
+                              (spreadsheet safety)
   --compact                   report: JSON on one line
   --out FILE                  write to FILE instead of standard output
   --progress / --no-progress  progress on stderr (default: files over 50 MB, on a terminal)
@@ -36,6 +39,11 @@ Options:
   --max-message-mb N          a single message larger than N MB fails its file (default 256)
   --announcements             detect move/backup announcements and each announcing chat's
                               outcome (report sections "announcements", "outcomes"; slower)
+  --no-announcements          do not (the graph then has cross_link edges only)
+  --event DATE[=LABEL]        an event for the report's before/after windows, DATE = YYYY-MM-DD
+                              (repeatable; replaces the defaults 2024-08-24, 2024-09-23)
+  --event-window-months N     months before and after each event's month (default 3)
+  --graph-min-links N         messages linking one target that make a cross_link edge (default 3)
 
 Exit status: 0 all inputs read, 1 some input failed (output still covers the rest), 2 usage error.
 )";
@@ -75,6 +83,7 @@ std::optional<CliOptions> parse_args(const std::vector<std::string>& args, std::
   if (cmd == "report") o.command = Command::report;
   else if (cmd == "links") o.command = Command::links;
   else if (cmd == "summary") o.command = Command::summary;
+  else if (cmd == "graph") o.command = Command::graph;
   else if (cmd == "-h" || cmd == "--help" || cmd == "help") { o.command = Command::help; return o; }
   else if (cmd == "--version" || cmd == "version") { o.command = Command::version; return o; }
   else {
@@ -82,6 +91,7 @@ std::optional<CliOptions> parse_args(const std::vector<std::string>& args, std::
     return std::nullopt;
   }
 
+  bool default_events = true;
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string& v) {
@@ -127,6 +137,11 @@ std::optional<CliOptions> parse_args(const std::vector<std::string>& args, std::
       if (!value(v)) return std::nullopt;
       if (!parse_int(v, n) || n < 0 || n > 100000) { error = "--top must be a number from 0 to 100000"; return std::nullopt; }
       o.report.top_targets = static_cast<int>(n);
+    } else if (a == "--format" && o.command == Command::graph) {
+      if (!value(v)) return std::nullopt;
+      const auto f = parse_graph_format(v);
+      if (!f) { error = "graph --format must be csv, gexf or graphml"; return std::nullopt; }
+      o.graph_format = *f;
     } else if (a == "--format") {
       if (!value(v)) return std::nullopt;
       if (v == "csv") o.links_format = LinksFormat::csv;
@@ -142,8 +157,26 @@ std::optional<CliOptions> parse_args(const std::vector<std::string>& args, std::
       o.progress = true;
     } else if (a == "--no-progress") {
       o.progress = false;
-    } else if (a == "--announcements") {
-      o.announcements = true;
+    } else if (a == "--announcements" || a == "--no-announcements") {
+      o.announcements = a == "--announcements";
+    } else if (a == "--event") {
+      if (!value(v)) return std::nullopt;
+      const std::size_t eq = v.find('=');
+      EventMarker e;
+      if (!parse_event_date(v.substr(0, eq), e.day)) { error = "--event must be YYYY-MM-DD[=LABEL]"; return std::nullopt; }
+      e.label = eq == std::string::npos ? v : v.substr(eq + 1);
+      if (default_events) o.report.events.clear();
+      default_events = false;
+      if (o.report.events.size() == kMaxEvents) { error = "at most 50 --event"; return std::nullopt; }
+      o.report.events.push_back(std::move(e));
+    } else if (a == "--event-window-months") {
+      if (!value(v)) return std::nullopt;
+      if (!parse_int(v, n) || n < 1 || n > 120) { error = "--event-window-months must be 1 .. 120"; return std::nullopt; }
+      o.report.event_window_months = static_cast<int>(n);
+    } else if (a == "--graph-min-links") {
+      if (!value(v)) return std::nullopt;
+      if (!parse_int(v, n) || n < 1 || n > 1000000) { error = "--graph-min-links must be 1 .. 1000000"; return std::nullopt; }
+      o.report.graph_min_links = static_cast<int>(n);
     } else if (a == "--max-message-mb") {
       if (!value(v)) return std::nullopt;
       if (!parse_int(v, n) || n < 1 || n > 4096) { error = "--max-message-mb must be 1 .. 4096"; return std::nullopt; }

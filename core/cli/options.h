@@ -7,22 +7,24 @@
 #include <vector>
 
 #include "linkdrift/aggregate/report_options.h"
+#include "linkdrift/export/graph_export.h"
 
 namespace linkdrift::cli {
 
-enum class Command { report, links, summary, help, version };
+enum class Command { report, links, summary, graph, help, version };
 enum class LinksFormat { csv, jsonl };
 
 struct CliOptions {
   Command command = Command::help;
   ReportOptions report;
   LinksFormat links_format = LinksFormat::csv;
-  bool excel_safe = false;         // links: prefix cells that start with = + - @ by '
+  GraphFormat graph_format = GraphFormat::csv;
+  bool excel_safe = false;         // links, graph csv: prefix cells that start with = + - @ by '
   bool compact = false;            // report: one-line JSON
   std::string out;                 // "" = stdout
   std::size_t chunk_size = 16u << 20;
   std::size_t max_message_bytes = std::size_t{256} << 20;
-  bool announcements = false;      // report: fill "announcements" and "outcomes"
+  std::optional<bool> announcements;  // unset: the analyzer's default (graph: on)
   std::optional<bool> progress;    // unset: on for files > 50 MB when stderr is a terminal (summary: always)
   std::vector<std::string> inputs; // files and directories as given
 };

@@ -35,8 +35,9 @@ namespace linkdrift {
 
 struct AnalyzerOptions {
   ReaderLimits limits;  // e.g. the largest message accepted (default 256 MB)
-  // Fills the report's "announcements" and "outcomes" (docs/announcements.md).
-  // Off by default for now: its phrase prefilter still costs ~30% throughput.
+  // Fills the report's "announcements", "outcomes" and the graph's "announced"
+  // edges (docs/announcements.md). Off by default: it still costs ~12-17% more
+  // instructions (docs/announcements.md, "Turning it on").
   bool detect_announcements = false;
 };
 

@@ -36,6 +36,10 @@ function checkAgainst(expected, report, links) {
     assert.deepEqual(got, expected.signature_targets, 'signature_targets');
   }
 
+  // Migration sections (issue 5): compared whole when listed.
+  for (const key of ['announcements', 'outcomes', 'events', 'graph'])
+    if (expected[key] !== undefined) assert.deepEqual(report[key], expected[key], key);
+
   assert.deepEqual(links, expected.links, 'links');
   const errors = report.errors.map((e) => ({ offset: e.offset, message: e.message }));
   assert.deepEqual(errors, expected.errors, 'errors');
@@ -53,7 +57,8 @@ describe('fixtures (wasm, Node build)', () => {
     it(name, () => {
       const files = [{ name, bytes: readFixture(name) }];
       const reportOptions = JSON.stringify(expected.options || {});
-      const whole = analyze(M, files, { reportOptions });
+      const analyzerOptions = JSON.stringify({ announcements: true });  // as the native fixture test
+      const whole = analyze(M, files, { reportOptions, analyzerOptions });
       const report = JSON.parse(whole.report);
       checkAgainst(expected, report, linkTuples(whole.page));
       assert.equal(whole.page.total, whole.page.rows.length, 'linkRecords total');
@@ -62,7 +67,7 @@ describe('fixtures (wasm, Node build)', () => {
       assert.deepEqual(whole.errors, report.errors.map((e) => ({ file: name, offset: e.offset, message: e.message })));
 
       for (const chunking of [1, 7, 'random']) {
-        const other = analyze(M, files, { chunking, reportOptions });
+        const other = analyze(M, files, { chunking, reportOptions, analyzerOptions });
         assert.equal(other.report, whole.report, `report, ${chunking} chunks`);
         assert.deepEqual(other.page, whole.page, `link records, ${chunking} chunks`);
         assert.equal(other.csv, whole.csv, `CSV, ${chunking} chunks`);

@@ -700,3 +700,60 @@ TEST_CASE("announce: scan a message dump (LINKDRIFT_ANNOUNCE_SCAN)") {
   }
   MESSAGE(found, " announcements in ", messages, " messages");
 }
+
+TEST_CASE("announce: fold_to (the prefilter's fold) equals fold() for every 1- and 2-byte code point and bad bytes") {
+  using linkdrift::migration::fold;
+  auto fold_to = [](std::string_view s) {
+    std::string out(linkdrift::migration::fold_bound(s.size()), '\0');
+    out.resize(linkdrift::migration::fold_to(s, out.data()));
+    return out;
+  };
+  for (char32_t cp = 1; cp < 0x800; ++cp) {
+    std::string s = "Ab ";
+    if (cp < 0x80) {
+      s += static_cast<char>(cp);
+    } else {
+      s += static_cast<char>(0xC0 | (cp >> 6));
+      s += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    s += " ЁЖ\xD9\x8E";
+    INFO("U+" << std::hex << static_cast<unsigned>(cp));
+    CHECK(fold_to(s) == fold(s));
+  }
+  for (const std::string_view bad : {"\xC2", "x\xC2", "\xC2x", "\xC0\x80", "\x80\x80", "\xDF\xC0", "\xE0\xA0"})
+    CHECK(fold_to(bad) == fold(bad));
+}
+
+// may_announce() must be a necessary condition of detect(): false only when
+// detect() finds nothing. The checks around the key word follow the phrase
+// regex exactly (blanks between words, a '*' word's extra letters, Persian
+// words without a blank, one line).
+TEST_CASE("announce: the prefilter never hides an announcement, and rejects words that are not adjacent") {
+  for (const Labelled& row : read_labelled()) {
+    const Result r = run(row.text, row.own, row.hidden);
+    INFO("labelled.tsv line " << row.line);
+    if (r.a) CHECK(detector().may_announce(row.text));
+  }
+  for (const char* text : {
+           "Резервного   канала ссылка: t.me/reserve_x",          // '*' words, several blanks
+           "We are\tmoving to Signal: signal.group/#CjQKIAbcdefgh1",  // a tab between words
+           "WE ARE MOVING TO signal.group/#CjQKIAbcdefgh1",          // case
+           "ما به تلگرام دیگر منتقل‌شدیم t.me/new_fa_chan",            // fa: ZWNJ (a blank after folding)
+           "ما منتقلشدیم t.me/new_fa_chan",                            // fa: no blank at all
+           "DM us on Signal: signal.me/#p/+14155550123",
+           "قناتنا الاحتياطية والقناة الجديدة: t.me/ar_new_chan",     // ar clitic before the phrase
+       }) {
+    INFO(std::string(text));
+    CHECK(detector().may_announce(text));
+    CHECK(run(text).a.has_value());
+  }
+  for (const char* text : {
+           "Backup\nchannel: t.me/bk_chan_x",                        // a phrase never spans a line
+           "Join the bonus program: t.me/bonus_x",                    // "join" ... "us" not adjacent
+           "contact form for partners: example.com",                  // "contact" ... "for" not adjacent
+       }) {
+    INFO(std::string(text));
+    CHECK_FALSE(detector().may_announce(text));
+    CHECK_FALSE(run(text).a.has_value());
+  }
+}

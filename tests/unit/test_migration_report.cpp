@@ -32,7 +32,8 @@ TEST_CASE("migration report: each outcome, the sections' place, and the negative
   const auto ordered = nlohmann::ordered_json::parse(run_files({fixtures_dir() + "/migration_outcomes.json"}, Chunking::whole).report);
   for (const auto& [k, v] : ordered.items()) keys.push_back(k);
   CHECK(keys == std::vector<std::string>{"linkdrift_report", "options", "files", "totals", "platforms", "buckets",
-                                         "top_targets", "announcements", "outcomes", "chats", "errors"});
+                                         "top_targets", "announcements", "outcomes", "events", "graph", "chats",
+                                         "errors"});
   CHECK(outcomes(r) == std::vector<std::string>{"Stayed Hub:stayed", "Paused Hub:paused_then_resumed",
                                                 "Silent Hub:went_silent", "Old Market:continued_elsewhere"});
   // News Digest (chat 5): a reported move and a forwarded one are no announcements.
@@ -128,6 +129,58 @@ TEST_CASE("migration report: the phrase is capped at 200 bytes on a UTF-8 bounda
     CHECK(run_files({path}, c).report == whole);
   const json parsed = json::parse(whole);
   for (const json& a : parsed["announcements"]) CHECK(a["phrase"].get<std::string>().size() <= 200);
+}
+
+}  // namespace linkdrift::test
+
+namespace linkdrift::test {
+
+TEST_CASE("events and graph options: JSON round trip, validation, and their effect") {
+  ReportOptions o;
+  o.events = {{days_from_civil(2024, 10, 1), "Custom \"quoted\" ☂"}, {days_from_civil(2023, 2, 28), ""}};
+  o.event_window_months = 2;
+  o.graph_min_links = 7;
+  ReportOptions back;
+  std::string error;
+  REQUIRE(report_options_from_json(std::string_view(options_json(o).dump()), back, error));
+  CHECK(back.events.size() == 2);
+  CHECK(back.events[0].day == o.events[0].day);
+  CHECK(back.events[0].label == o.events[0].label);
+  CHECK(back.events[1].day == o.events[1].day);
+  CHECK(back.event_window_months == 2);
+  CHECK(back.graph_min_links == 7);
+  CHECK(options_json(back) == options_json(o));
+  CHECK(options_json(ReportOptions{})["events"] ==
+        nlohmann::ordered_json::parse(R"([{"date":"2024-08-24","label":"Durov arrested"},)"
+                                      R"({"date":"2024-09-23","label":"Telegram policy change"}])"));
+
+  for (const char* bad : {R"({"events": [{"date": "2024-13-01"}]})", R"({"events": [{"date": "2024-09-23T10:00:00"}]})",
+                          R"({"events": [{"label": "x"}]})", R"({"events": {"date": "2024-09-23"}})",
+                          R"({"events": [{"date": "2024-09-23", "label": 5}]})", R"({"event_window_months": 0})",
+                          R"({"event_window_months": 121})", R"({"graph_min_links": 0})"}) {
+    ReportOptions x;
+    INFO(bad);
+    CHECK_FALSE(report_options_from_json(std::string_view(bad), x, error));
+  }
+  std::string many = R"({"events": [)";
+  for (int i = 0; i < 51; ++i) many += std::string(i ? "," : "") + R"({"date": "2024-01-01"})";
+  ReportOptions x;
+  CHECK_FALSE(report_options_from_json(std::string_view(many + "]}"), x, error));
+
+  // No events: an empty section. graph_min_links 4: only Alpha's 4-message Discord edge is a cross_link.
+  ReportOptions none;
+  none.events.clear();
+  none.graph_min_links = 4;
+  const json r = report_of({"migration_graph_events.json"}, none);
+  CHECK(r["events"].empty());
+  std::vector<std::string> cross;
+  for (const json& e : r["graph"]["edges"])
+    if (e["relation"] == "cross_link") cross.push_back(r["graph"]["nodes"][e["to"].get<std::size_t>()]["label"]);
+  CHECK(cross == std::vector<std::string>{"discord invite alphaCord"});
+  // Without forwarded messages Alpha's Discord edge has 3 messages (the forward is left out): gone at 4.
+  none.include_forwarded = false;
+  const json nf = report_of({"migration_graph_events.json"}, none);
+  for (const json& e : nf["graph"]["edges"]) CHECK(e["relation"] == "announced");
 }
 
 }  // namespace linkdrift::test

@@ -219,6 +219,8 @@ function options(): ReportOptions {
     top_targets: 50,
     from: $<HTMLInputElement>('control-from').value || null,
     to: $<HTMLInputElement>('control-to').value || null,
+    // The core validates dates; a marker being edited (empty date) is left out, not an error.
+    events: S.events.filter((e) => /^\d{4}-\d{2}-\d{2}$/.test(e.date)).slice(0, 50),
   };
 }
 
@@ -634,10 +636,10 @@ function renderEvents(): void {
     const date = h('input', { type: 'date', value: ev.date, 'aria-label': `Marker ${i + 1} date`, 'data-testid': 'event-date' });
     const label = h('input', { type: 'text', value: ev.label, 'aria-label': `Marker ${i + 1} label`, 'data-testid': 'event-label', maxlength: 60 });
     const del = h('button', { type: 'button', class: 'btn small', 'aria-label': `Remove marker ${i + 1}`, 'data-testid': 'event-remove' }, 'Remove');
-    const commit = () => { S.events[i] = { date: date.value, label: label.value }; saveEvents(S.events); renderCharts(); };
+    const commit = () => { S.events[i] = { date: date.value, label: label.value }; saveEvents(S.events); scheduleReport(); };
     date.addEventListener('change', commit);
     label.addEventListener('input', commit);
-    del.addEventListener('click', () => { S.events.splice(i, 1); saveEvents(S.events); renderEvents(); renderCharts(); });
+    del.addEventListener('click', () => { S.events.splice(i, 1); saveEvents(S.events); renderEvents(); scheduleReport(); });
     return h('li', { 'data-testid': 'event-item' }, date, label, del);
   }));
 }
@@ -681,8 +683,8 @@ function wire(): void {
   $('platforms-all').addEventListener('click', () => setShown(PLATFORMS));
   $('platforms-nontelegram').addEventListener('click', () => setShown(PLATFORMS.filter((p) => p !== 'telegram')));
   $('platforms-messengers').addEventListener('click', () => setShown(PLATFORMS.filter((p) => !['telegram', 'web', 'email'].includes(p))));
-  $('events-add').addEventListener('click', () => { S.events.push({ date: new Date().toISOString().slice(0, 10), label: 'New marker' }); saveEvents(S.events); renderEvents(); renderCharts(); });
-  $('events-reset').addEventListener('click', () => { S.events = DEFAULT_EVENTS.map((e) => ({ ...e })); saveEvents(S.events); renderEvents(); renderCharts(); });
+  $('events-add').addEventListener('click', () => { S.events.push({ date: new Date().toISOString().slice(0, 10), label: 'New marker' }); saveEvents(S.events); renderEvents(); scheduleReport(); });
+  $('events-reset').addEventListener('click', () => { S.events = DEFAULT_EVENTS.map((e) => ({ ...e })); saveEvents(S.events); renderEvents(); scheduleReport(); });
 
   $('chats-filter').addEventListener('input', () => renderChatsTable());
   $('chats-platform').addEventListener('change', () => { S.chatSort = { key: 'platform', dir: -1 }; renderChatsTable(); });

@@ -22,6 +22,8 @@ export interface ReportOptions {
   top_targets: number;
   from: string | null;
   to: string | null;
+  /** Event dates for the core's before/after windows (report "events"); the page's markers. */
+  events?: { date: string; label: string }[];
 }
 
 /** Query sent to `Analyzer.linkRecords` / `linkRecordsCsv`: filter keys plus record selectors. */

@@ -22,6 +22,13 @@ std::map<std::int64_t, std::uint64_t> messages_per_bucket(const ChatData& chat, 
   return out;
 }
 
+std::vector<const AnnouncementRow*> counted_announcements(const ChatData& chat, const ReportOptions& o) {
+  std::vector<const AnnouncementRow*> out;
+  for (const AnnouncementRow& a : chat.announcements)
+    if (in_range(a.date, o)) out.push_back(&a);
+  return out;
+}
+
 ChatSignature chat_signature(const Corpus& corpus, const ChatData& chat, std::uint64_t counted_messages,
                              const ReportOptions& o) {
   ChatSignature s;

@@ -7,6 +7,7 @@
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "linkdrift/aggregate/corpus.h"
 #include "linkdrift/aggregate/report_options.h"
@@ -22,6 +23,10 @@ inline bool row_counted(const LinkRow& row, const ReportOptions& o) {
 
 // Counted (non-service) messages of a chat per bucket ordinal; no empty entries.
 std::map<std::int64_t, std::uint64_t> messages_per_bucket(const ChatData& chat, const ReportOptions& o);
+
+// The chat's announcements in [from, to), in message order. Forwarded messages
+// are never examined for announcements, so include_forwarded does not apply.
+std::vector<const AnnouncementRow*> counted_announcements(const ChatData& chat, const ReportOptions& o);
 
 struct ChatSignature {
   std::uint64_t counted_messages = 0;

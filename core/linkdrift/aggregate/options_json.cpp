@@ -2,11 +2,25 @@
 
 #include <limits>
 
+#include "linkdrift/aggregate/buckets.h"
 #include "linkdrift/calendar.h"
 
 namespace linkdrift {
 
 using Json = nlohmann::ordered_json;
+
+std::vector<EventMarker> default_events() {
+  return {{days_from_civil(2024, 8, 24), "Durov arrested"}, {days_from_civil(2024, 9, 23), "Telegram policy change"}};
+}
+
+bool parse_event_date(const std::string& text, std::int64_t& day) {
+  std::int64_t t = 0;
+  if (text.size() != 10 || !parse_iso_utc(text, t)) return false;
+  day = floor_div(t, 86400);
+  return true;
+}
+
+std::string event_date(const EventMarker& e) { return bucket_label(e.day, Bucket::day); }
 
 Json options_json(const ReportOptions& o) {
   Json j{{"bucket", name(o.bucket)},
@@ -20,6 +34,11 @@ Json options_json(const ReportOptions& o) {
          {"outcome_pause_days", o.outcome_pause_days},
          {"outcome_silent_within_days", o.outcome_silent_within_days},
          {"outcome_silent_end_days", o.outcome_silent_end_days}};
+  Json events = Json::array();
+  for (const EventMarker& e : o.events) events.push_back(Json{{"date", event_date(e)}, {"label", e.label}});
+  j["events"] = std::move(events);
+  j["event_window_months"] = o.event_window_months;
+  j["graph_min_links"] = o.graph_min_links;
   j["from"] = o.from == std::numeric_limits<std::int64_t>::min() ? Json(nullptr) : Json(iso_utc(o.from));
   j["to"] = o.to == std::numeric_limits<std::int64_t>::max() ? Json(nullptr) : Json(iso_utc(o.to));
   return j;
@@ -79,7 +98,26 @@ bool report_options_from_json(const nlohmann::json& j, ReportOptions& o, std::st
       return fail("outcome_stayed_ratio", "must be a number in [0, 100]");
     o.outcome_stayed_ratio = v.get<double>();
   }
-  if (!integer("outcome_pause_days", 1, 36500, o.outcome_pause_days) ||
+  if (j.contains("events")) {
+    const auto& v = j["events"];
+    if (!v.is_array() || v.size() > kMaxEvents) return fail("events", "must be an array of at most 50 events");
+    std::vector<EventMarker> events;
+    for (const auto& e : v) {
+      EventMarker m;
+      if (!e.is_object() || !e.contains("date") || !e["date"].is_string() ||
+          !parse_event_date(e["date"].get<std::string>(), m.day))
+        return fail("events", "needs objects {\"date\": \"YYYY-MM-DD\", \"label\": \"...\"}");
+      if (e.contains("label")) {
+        if (!e["label"].is_string()) return fail("events", "labels must be strings");
+        m.label = e["label"].get<std::string>();
+      }
+      events.push_back(std::move(m));
+    }
+    o.events = std::move(events);
+  }
+  if (!integer("event_window_months", 1, 120, o.event_window_months) ||
+      !integer("graph_min_links", 1, 1000000, o.graph_min_links) ||
+      !integer("outcome_pause_days", 1, 36500, o.outcome_pause_days) ||
       !integer("outcome_silent_within_days", 0, 36500, o.outcome_silent_within_days) ||
       !integer("outcome_silent_end_days", 1, 36500, o.outcome_silent_end_days))
     return false;

@@ -6,7 +6,9 @@
 // ((0,1]), signature_min_messages (>=1), top_targets (0..100000), from, to
 // ("YYYY-MM-DD[THH:MM:SS]" UTC or null), outcome_stayed_ratio ([0,100]),
 // outcome_pause_days (1..36500), outcome_silent_within_days (0..36500),
-// outcome_silent_end_days (1..36500).
+// outcome_silent_end_days (1..36500), events ([{"date": "YYYY-MM-DD", "label":
+// "…"}], at most 50; replaces the defaults; [] for none), event_window_months
+// (1..120), graph_min_links (1..1000000).
 #pragma once
 
 #include <string>
@@ -18,7 +20,13 @@
 
 namespace linkdrift {
 
+inline constexpr std::size_t kMaxEvents = 50;
+
 nlohmann::ordered_json options_json(const ReportOptions& options);
+
+// An event date "YYYY-MM-DD" <-> days since 1970-01-01 (false if malformed).
+bool parse_event_date(const std::string& text, std::int64_t& day);
+std::string event_date(const EventMarker& event);
 
 // Parses `json` over the defaults. Returns false with `error` naming the bad
 // key; never throws.

@@ -7,10 +7,14 @@
 #include <unordered_set>
 
 #include "linkdrift/aggregate/buckets.h"
+#include "linkdrift/aggregate/chat_directory.h"
 #include "linkdrift/aggregate/counting.h"
+#include "linkdrift/aggregate/events.h"
+#include "linkdrift/aggregate/graph.h"
 #include "linkdrift/aggregate/intern_index.h"
 #include "linkdrift/aggregate/options_json.h"
 #include "linkdrift/calendar.h"
+#include "linkdrift/extract/text_util.h"
 
 namespace linkdrift {
 namespace {
@@ -87,7 +91,7 @@ class ReportPass {
   Json run() {
     Json chats = Json::array();
     for (const ChatData& chat : corpus_.chats()) any_announcements_ = any_announcements_ || !chat.announcements.empty();
-    if (any_announcements_) signatures_.resize(corpus_.chats().size());
+    signatures_.resize(corpus_.chats().size());
     for (const ChatData& chat : corpus_.chats()) {
       chat_buckets_.push_back(messages_per_bucket(chat, o_));
       if (!chat_buckets_.back().empty()) {
@@ -101,6 +105,8 @@ class ReportPass {
     for (std::size_t i = 0; i < corpus_.chats().size(); ++i)
       chats.push_back(chat_pass(static_cast<std::int64_t>(i), chat_buckets_[i]));
 
+    const ChatDirectory directory(corpus_, signatures_);
+    directory_ = &directory;
     Json report;
     report["linkdrift_report"] = kReportSchemaVersion;
     report["options"] = options_json(o_);
@@ -111,6 +117,8 @@ class ReportPass {
     report["top_targets"] = top_targets_json();
     report["announcements"] = announcements_json();
     report["outcomes"] = outcomes_json();
+    report["events"] = events_json(corpus_, o_, signatures_, o_.bucket == Bucket::month ? &chat_buckets_ : nullptr);
+    report["graph"] = graph_json(corpus_, o_, signatures_, directory);
     report["chats"] = std::move(chats);
     report["errors"] = errors_json();
     return report;
@@ -133,7 +141,7 @@ class ReportPass {
     PerChat pc;
     static_cast<ChatSignature&>(pc) = chat_signature(corpus_, chat, counted, o_);
     for (std::uint32_t t : pc.signature) ++target_stats_[t].signature_chats;
-    if (any_announcements_) signatures_[static_cast<std::size_t>(chat_index)] = pc.signature;
+    signatures_[static_cast<std::size_t>(chat_index)] = pc.signature;
 
     const RowRange rows = corpus_.links(chat);
     for (std::size_t begin = 0; begin < rows.size();) {
@@ -423,20 +431,11 @@ class ReportPass {
     return out;
   }
 
-  // The chat's announcements in the counted range (never forwarded ones: the
-  // analyzer does not detect announcements in forwarded messages).
-  std::vector<const AnnouncementRow*> counted_announcements(const ChatData& chat) const {
-    std::vector<const AnnouncementRow*> out;
-    for (const AnnouncementRow& a : chat.announcements)
-      if (in_range(a.date, o_)) out.push_back(&a);
-    return out;
-  }
-
   Json announcements_json() const {
     Json out = Json::array();
     for (std::size_t i = 0; i < corpus_.chats().size(); ++i) {
       const ChatData& chat = corpus_.chats()[i];
-      for (const AnnouncementRow* a : counted_announcements(chat)) {
+      for (const AnnouncementRow* a : counted_announcements(chat, o_)) {
         const TargetEntry& t = corpus_.targets()[a->target];
         out.push_back(Json{{"chat", i}, {"chat_id", chat.info.id}, {"chat_name", chat.info.name},
                            {"message_id", a->message_id}, {"date", iso_utc(a->date)}, {"type", name(a->type)},
@@ -447,37 +446,26 @@ class ReportPass {
     return out;
   }
 
-  static std::string lower_ascii(std::string s) {
-    for (char& c : s)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-  }
-
   // The first other chat that continues chat `i` after its announcements `as`
-  // (first at `first`): a Telegram destination equal to that chat's lowercased
-  // name or to one of its Telegram signature targets, or a chat with messages
-  // after `first` whose name contains chat i's name. -1: none.
+  // (first at `first`): a chat a Telegram destination names (ChatDirectory), or
+  // a chat with messages after `first` whose name contains chat i's name. -1: none.
   std::int64_t continued_in(std::size_t i, const std::vector<const AnnouncementRow*>& as, std::int64_t first) const {
-    const ChatData& old = corpus_.chats()[i];
-    const std::string old_name = lower_ascii(old.info.name);
-    for (std::size_t j = 0; j < corpus_.chats().size(); ++j) {
+    const auto self = static_cast<std::uint32_t>(i);
+    std::int64_t found = -1;
+    auto consider = [&](std::uint32_t j) {
+      if (!directory_->same_chat(self, j) && (found < 0 || j < found)) found = j;
+    };
+    for (const AnnouncementRow* a : as)
+      for (const std::uint32_t j : directory_->chats_named_by(corpus_.targets()[a->target])) consider(j);
+    const std::string old_name = extract::to_lower(corpus_.chats()[i].info.name);
+    for (std::uint32_t j = 0; j < corpus_.chats().size(); ++j) {
       const ChatData& c = corpus_.chats()[j];
-      if (j == i || (c.info.id != 0 && c.info.id == old.info.id)) continue;
-      const std::string cname = lower_ascii(c.info.name);
-      for (const AnnouncementRow* a : as) {
-        const TargetEntry& dest = corpus_.targets()[a->target];
-        if (dest.platform != Platform::telegram) continue;
-        if (dest.target == cname) return static_cast<std::int64_t>(j);
-        for (const std::uint32_t s : signatures_[j]) {
-          const TargetEntry& st = corpus_.targets()[s];
-          if (st.platform == Platform::telegram && st.target == dest.target) return static_cast<std::int64_t>(j);
-        }
-      }
+      const std::string cname = extract::to_lower(c.info.name);
       if (!old_name.empty() && cname.size() > old_name.size() && cname.find(old_name) != std::string::npos &&
           c.messages > 0 && c.last_date > first)
-        return static_cast<std::int64_t>(j);
+        consider(j);
     }
-    return -1;
+    return found;
   }
 
   Json outcomes_json() const {
@@ -490,7 +478,7 @@ class ReportPass {
     constexpr std::int64_t kDay = 1440;  // minutes
     for (std::size_t i = 0; i < corpus_.chats().size(); ++i) {
       const ChatData& chat = corpus_.chats()[i];
-      const std::vector<const AnnouncementRow*> as = counted_announcements(chat);
+      const std::vector<const AnnouncementRow*> as = counted_announcements(chat, o_);
       if (as.empty()) continue;
       std::int64_t first = as.front()->date;
       for (const AnnouncementRow* a : as) first = std::min(first, a->date);
@@ -543,7 +531,8 @@ class ReportPass {
   const Corpus& corpus_;
   const ReportOptions& o_;
   bool any_announcements_ = false;
-  std::vector<std::unordered_set<std::uint32_t>> signatures_;  // per chat (when any chat announces)
+  std::vector<std::unordered_set<std::uint32_t>> signatures_;  // per chat
+  const ChatDirectory* directory_ = nullptr;                    // during run()
   std::vector<std::map<std::int64_t, std::uint64_t>> chat_buckets_;  // counted messages per bucket, per chat
   std::vector<TargetStats> target_stats_;
   std::vector<bool> seen_all_, seen_nosig_;

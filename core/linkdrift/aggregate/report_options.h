@@ -5,11 +5,21 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace linkdrift {
 
 enum class Bucket : std::uint8_t { month, week, day };
+
+// A dated event for the report's before/after windows ("events").
+struct EventMarker {
+  std::int64_t day = 0;  // days since 1970-01-01 of the event's calendar date
+  std::string label;
+};
+// 2024-08-24 "Durov arrested", 2024-09-23 "Telegram policy change" (the page's defaults).
+std::vector<EventMarker> default_events();
 std::string_view name(Bucket b);
 std::optional<Bucket> parse_bucket(std::string_view s);
 
@@ -33,6 +43,12 @@ struct ReportOptions {
   int outcome_silent_within_days = 14;
   // ... the chat's last message is >= this many days before the corpus' last message.
   int outcome_silent_end_days = 30;
+  // Report "events": whole calendar months (report time zone) before and after each
+  // event's month, which itself counts in neither window.
+  std::vector<EventMarker> events = default_events();
+  int event_window_months = 3;
+  // Report "graph": a cross_link edge needs links to one target in >= this many messages.
+  int graph_min_links = 3;
   // Unix-seconds range [from, to) of the messages counted. Message counts use
   // minute resolution, so bounds are effectively rounded down to the minute.
   std::int64_t from = std::numeric_limits<std::int64_t>::min();

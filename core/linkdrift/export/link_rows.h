@@ -1,7 +1,7 @@
 // The link-record export format: the columns of `linkdrift links` and of the
 // page's CSV/JSON exports — one contract, one implementation.
 //   file,chat_id,chat_name,message_id,date,platform,kind,target,url,source,forwarded
-// CSV follows RFC 4180 quoting (a cell with , " CR or LF is quoted, quotes
+// CSV follows RFC 4180 quoting (export/csv.h: a cell with , " CR or LF is quoted, quotes
 // doubled); lines end in LF. Dates are UTC, YYYY-MM-DDTHH:MM:SSZ.
 #pragma once
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <cstring>
 #include <unordered_map>
 #include <vector>
@@ -37,9 +38,27 @@ constexpr std::string_view kNonWord =
     R"((?:[^a-z0-9_\x{80}-\x{10FFFF}]|[\x{A0}-\x{BF}\x{D7}\x{F7}\x{2000}-\x{2BFF}\x{3000}-\x{303F})"
     R"(\x{FE00}-\x{FE0F}\x{FE30}-\x{FE4F}\x{FF00}-\x{FF0F}\x{FF1A}-\x{FF20}\x{1F000}-\x{1FAFF}\x{60C}\x{61B})"
     R"(\x{61F}\x{66A}-\x{66D}\x{6D4}\x{5BE}\x{5C0}\x{5C3}\x{5C6}\x{5F3}\x{5F4}\x{FFFD}]))";
-// Letters a '*' word may continue with: Latin, Cyrillic, Hebrew, Arabic/Persian.
-constexpr std::string_view kStem =
-    R"([a-z\x{DF}-\x{24F}\x{400}-\x{52F}\x{5D0}-\x{5EA}\x{620}-\x{64A}\x{66E}-\x{6D3}\x{6FA}-\x{6FF}]*)";
+// Letters a '*' word may continue with: Latin, Cyrillic, Hebrew, Arabic/Persian
+// (stem_regex() in the phrase regexes, is_stem_letter() in the prefilter).
+constexpr std::array<std::pair<char32_t, char32_t>, 7> kStemRanges = {{{'a', 'z'}, {0xDF, 0x24F}, {0x400, 0x52F},
+    {0x5D0, 0x5EA}, {0x620, 0x64A}, {0x66E, 0x6D3}, {0x6FA, 0x6FF}}};
+
+bool is_stem_letter(char32_t cp) {
+  for (const auto& [lo, hi] : kStemRanges)
+    if (cp >= lo && cp <= hi) return true;
+  return false;
+}
+
+std::string stem_regex() {
+  std::string re = "[";
+  for (const auto& [lo, hi] : kStemRanges) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "\\x{%X}-\\x{%X}", static_cast<unsigned>(lo), static_cast<unsigned>(hi));
+    re += buf;
+  }
+  return re + "]*";
+}
+
 // Optional one-letter (Arabic/Persian: و ف ب ل) or one/two-letter (Hebrew: ו ה ב ל ש מ כ) prefix.
 constexpr std::string_view kClitic = "(?:[\u0648\u0641\u0628\u0644]|[\u05D5\u05D4\u05D1\u05DC\u05E9\u05DE\u05DB]{1,2})?";
 
@@ -61,7 +80,8 @@ std::string phrase_regex(std::string_view folded, std::string_view lang) {
     if (stem) word.remove_suffix(1);
     if (!first) re += sep;
     re += RE2::QuoteMeta(re2::StringPiece(word.data(), word.size()));
-    if (stem) re += kStem;
+    static const std::string stem_class = stem_regex();
+    if (stem) re += stem_class;
     first = false;
     i = j;
   }
@@ -184,18 +204,25 @@ struct AnnouncementDetector::Impl {
 
   // may_announce()'s literal prefilter: every announcement phrase (not neutral,
   // not report) has a word that any match contains verbatim in the folded text
-  // (its longest word, '*' dropped). Words of >= 4 bytes are keyed by their
-  // first 4 bytes: a 64 Ki-bit filter, then an exact key table, then a compare.
-  // Words of 2-3 bytes are keyed by their first 2 bytes. A word of 1 byte
-  // disables the filter (none does today).
+  // (its key word: the least common one, '*' dropped). Words of >= 4 bytes are
+  // keyed by their first 4 bytes: a 64 Ki-bit filter, then an exact key table,
+  // then a compare. Words of 2-3 bytes are keyed by their first 2 bytes. A word
+  // of 1 byte disables the filter (none does today). At a key word's
+  // occurrence, the phrase's other words must sit next to it as the phrase
+  // regex requires (see fits()).
   struct Word {
     std::uint32_t key;
-    std::string text;                // the phrase's longest word
-    std::vector<std::string> others; // its other words (all must occur too)
+    std::vector<std::string> words;  // the phrase's words in order, '*' dropped
+    std::vector<bool> stems;         // words[i] had a '*'
+    std::size_t key_word = 0;        // index of the key word
+    std::size_t min_blanks = 1;      // blanks between words (fa: 0)
+    const std::string& text() const { return words[key_word]; }
   };
   std::vector<std::uint64_t> filter4 = std::vector<std::uint64_t>(1024, 0);
   std::vector<std::uint64_t> filter2 = std::vector<std::uint64_t>(1024, 0);
-  std::vector<Word> words;  // sorted by key
+  std::array<bool, 256> short_first{};  // first bytes of the 2-3 byte keys
+  std::vector<Word> words;         // sorted by key
+  std::vector<std::uint32_t> keys; // words[i].key: a compact copy to search
   bool filter_all = false;
 
   static std::uint32_t load(const char* p, std::size_t n) {
@@ -207,15 +234,19 @@ struct AnnouncementDetector::Impl {
   static bool test(const std::vector<std::uint64_t>& f, std::uint32_t bit) { return (f[bit >> 6] >> (bit & 63)) & 1; }
   static void set(std::vector<std::uint64_t>& f, std::uint32_t bit) { f[bit >> 6] |= std::uint64_t{1} << (bit & 63); }
 
-  void add_prefilter_word(const std::string& folded_phrase) {
-    std::vector<std::string> all;
+  void add_prefilter_word(const std::string& folded_phrase, std::string_view language) {
+    Word entry;
     std::size_t i = 0;
     while (i < folded_phrase.size()) {
       std::size_t j = folded_phrase.find_first_of(" \t", i);
       if (j == std::string::npos) j = folded_phrase.size();
       std::string word = folded_phrase.substr(i, j - i);
-      if (word.size() > 1 && word.back() == '*') word.pop_back();
-      if (!word.empty()) all.push_back(std::move(word));
+      const bool stem = word.size() > 1 && word.back() == '*';
+      if (stem) word.pop_back();
+      if (!word.empty()) {
+        entry.words.push_back(std::move(word));
+        entry.stems.push_back(stem);
+      }
       i = j + 1;
     }
     // The key: the word least likely in ordinary posts. Words of < 4 bytes
@@ -230,6 +261,7 @@ struct AnnouncementDetector::Impl {
         if (w == g) return 4 + w.size();
       return 100 + w.size();
     };
+    const std::vector<std::string>& all = entry.words;
     std::size_t b = 0;
     for (std::size_t w = 0; w < all.size(); ++w)
       if (score(all[w]) > score(all[b])) b = w;
@@ -237,28 +269,97 @@ struct AnnouncementDetector::Impl {
       filter_all = true;
       return;
     }
-    const std::string best = all[b];
-    all.erase(all.begin() + static_cast<std::ptrdiff_t>(b));
-    const std::uint32_t k = best.size() >= 4 ? load(best.data(), 4) : load(best.data(), 2);
-    if (best.size() >= 4) set(filter4, slot4(k)); else set(filter2, k);
-    words.push_back({k, best, std::move(all)});
+    entry.key_word = b;
+    entry.min_blanks = language == "fa" ? 0 : 1;  // as phrase_regex()
+    const std::string& best = all[b];
+    entry.key = best.size() >= 4 ? load(best.data(), 4) : load(best.data(), 2);
+    if (best.size() >= 4) {
+      set(filter4, slot4(entry.key));
+    } else {
+      set(filter2, entry.key);
+      short_first[static_cast<unsigned char>(best[0])] = true;
+    }
+    words.push_back(std::move(entry));
   }
 
   void finish_prefilter() {
     std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) { return a.key < b.key; });
+    for (const Word& w : words) keys.push_back(w.key);
   }
 
-  // Whether some phrase keyed `key` has its longest word at p (left bytes to
-  // the end) and all its other words somewhere in `text`. `budget` bounds the
-  // whole-text searches: when it runs out, the answer is a conservative true.
-  bool phrase_at(std::uint32_t key, const char* p, std::size_t left, std::string_view text, int& budget) const {
-    auto it = std::lower_bound(words.begin(), words.end(), key, [](const Word& w, std::uint32_t k) { return w.key < k; });
-    for (; it != words.end() && it->key == key; ++it) {
-      if (it->text.size() > left || std::memcmp(p, it->text.data(), it->text.size()) != 0) continue;
+  // Words [from, w.words.size()) occur in order in text[pos, end of line).
+  static bool loose_after(const Word& w, std::size_t from, std::string_view text, std::size_t pos) {
+    const std::size_t line_end = std::min(text.find('\n', pos), text.size());
+    for (std::size_t k = from; k < w.words.size(); ++k) {
+      const std::size_t f = text.find(w.words[k], pos);
+      if (f == std::string_view::npos || f + w.words[k].size() > line_end) return false;
+      pos = f + w.words[k].size();
+    }
+    return true;
+  }
+
+  // Words [0, to] occur in order in text[start of line, pos).
+  static bool loose_before(const Word& w, std::size_t to, std::string_view text, std::size_t pos) {
+    const std::size_t nl = pos == 0 ? std::string_view::npos : text.rfind('\n', pos - 1);
+    const std::size_t line_start = nl == std::string_view::npos ? 0 : nl + 1;
+    for (std::size_t k = to + 1; k-- > 0;) {
+      const std::string& word = w.words[k];
+      if (pos < line_start + word.size()) return false;
+      const std::size_t f = text.rfind(word, pos - word.size());
+      if (f == std::string_view::npos || f < line_start) return false;
+      pos = f;
+    }
+    return true;
+  }
+
+  // Whether phrase w can match around its key word at text[at]: each other
+  // word follows its neighbour after min_blanks or more blanks (and, after a
+  // '*' word, its extra letters), as in phrase_regex(). Where a '*' word makes
+  // the exact check ambiguous (its letters before a blank when looking back;
+  // letters then zero blanks in fa), the remaining words need only occur in
+  // order on the same line: a phrase never spans a line.
+  static bool fits(const Word& w, std::string_view text, std::size_t at) {
+    const std::size_t n = w.words.size();
+    std::size_t pos = at + w.text().size();
+    for (std::size_t j = w.key_word + 1; j < n; ++j) {
+      if (w.stems[j - 1]) {
+        if (w.min_blanks == 0) return loose_after(w, j, text, pos) && fits_before(w, text, at);
+        for (char32_t cp = 0; pos < text.size();) {
+          const std::size_t len = extract::utf8_decode(text, pos, cp);
+          if (!is_stem_letter(cp)) break;
+          pos += len;
+        }
+      }
+      const std::size_t start = pos;
+      while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
+      if (pos - start < w.min_blanks || text.compare(pos, w.words[j].size(), w.words[j]) != 0) return false;
+      pos += w.words[j].size();
+    }
+    return fits_before(w, text, at);
+  }
+
+  static bool fits_before(const Word& w, std::string_view text, std::size_t at) {
+    std::size_t pos = at;
+    for (std::size_t j = w.key_word; j-- > 0;) {
+      std::size_t q = pos;
+      while (q > 0 && (text[q - 1] == ' ' || text[q - 1] == '\t')) --q;
+      if (pos - q < w.min_blanks) return false;
+      if (w.stems[j]) return loose_before(w, j, text, q);
+      const std::string& word = w.words[j];
+      if (q < word.size() || text.compare(q - word.size(), word.size(), word) != 0) return false;
+      pos = q - word.size();
+    }
+    return true;
+  }
+
+  // Whether some phrase keyed `key` fits at text[at] (see fits()). `budget`
+  // bounds the checks: when it runs out, the answer is a conservative true.
+  bool phrase_at(std::uint32_t key, std::string_view text, std::size_t at, int& budget) const {
+    for (auto k = std::lower_bound(keys.begin(), keys.end(), key); k != keys.end() && *k == key; ++k) {
+      const Word& w = words[static_cast<std::size_t>(k - keys.begin())];
+      if (text.compare(at, w.text().size(), w.text()) != 0) continue;
       if (--budget < 0) return true;
-      bool all = true;
-      for (const std::string& w : it->others) all = all && text.find(w) != std::string_view::npos;
-      if (all) return true;
+      if (fits(w, text, at)) return true;
     }
     return false;
   }
@@ -272,10 +373,11 @@ struct AnnouncementDetector::Impl {
     for (std::size_t i = 0; i + 2 <= n; ++i) {
       if (i + 4 <= n) {
         const std::uint32_t k = load(p + i, 4);
-        if (test(filter4, slot4(k)) && phrase_at(k, p + i, n - i, text, budget)) return true;
+        if (test(filter4, slot4(k)) && phrase_at(k, text, i, budget)) return true;
       }
+      if (!short_first[static_cast<unsigned char>(p[i])]) continue;
       const std::uint32_t k2 = load(p + i, 2);
-      if (test(filter2, k2) && phrase_at(k2, p + i, n - i, text, budget)) return true;
+      if (test(filter2, k2) && phrase_at(k2, text, i, budget)) return true;
     }
     return false;
   }
@@ -299,7 +401,7 @@ struct AnnouncementDetector::Impl {
         throw migration::LexiconError("lexicon.tsv line " + std::to_string(e.line) + ": phrase '" + e.phrase +
                                       "' also listed with another type on line " +
                                       std::to_string(entries[it->second].line));
-      if (e.role != PhraseRole::neutral && e.role != PhraseRole::report) add_prefilter_word(folded);
+      if (e.role != PhraseRole::neutral && e.role != PhraseRole::report) add_prefilter_word(folded, e.language);
       const std::string re = phrase_regex(folded, e.language);
       std::string err;
       if (which->Add(re, &err) < 0)

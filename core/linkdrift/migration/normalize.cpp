@@ -3,7 +3,9 @@
 #include <cstdint>
 #include <cstring>
 
+#include <algorithm>
 #include <array>
+#include <string>
 
 #include "linkdrift/extract/text_util.h"
 
@@ -37,6 +39,32 @@ void append_utf8(std::string& s, char32_t cp) {
 }
 
 bool in(char32_t cp, char32_t lo, char32_t hi) { return cp >= lo && cp <= hi; }
+
+}  // namespace
+
+namespace {
+
+// fold_code_point() of every 2-byte code point (U+0080..U+07FF: Latin-1 and
+// Extended, Cyrillic, Hebrew, Arabic), UTF-8 encoded (today such a fold is
+// empty, ASCII or again 2 bytes; size 3 would mean "not in the table").
+struct TwoByteFold {
+  std::uint8_t size = 0;
+  char bytes[2] = {0, 0};
+};
+
+const std::array<TwoByteFold, 0x800>& two_byte_folds() {
+  static const std::array<TwoByteFold, 0x800> table = [] {
+    std::array<TwoByteFold, 0x800> t{};
+    for (char32_t cp = 0x80; cp < 0x800; ++cp) {
+      std::string s;
+      if (const char32_t f = fold_code_point(cp); f != 0) append_utf8(s, f);
+      t[cp].size = static_cast<std::uint8_t>(std::min<std::size_t>(s.size(), 3));
+      if (s.size() <= 2) std::memcpy(t[cp].bytes, s.data(), s.size());
+    }
+    return t;
+  }();
+  return table;
+}
 
 }  // namespace
 
@@ -120,6 +148,7 @@ void fold_text(std::string_view in_text, std::string& out) {
 }
 
 std::size_t fold_to(std::string_view in_text, char* const out) {
+  const std::array<TwoByteFold, 0x800>& two_byte = two_byte_folds();
   char* o = out;
   const char* p = in_text.data();
   const std::size_t n = in_text.size();
@@ -145,6 +174,15 @@ std::size_t fold_to(std::string_view in_text, char* const out) {
       *o++ = static_cast<char>((b >= 'A' && b <= 'Z') ? b + 0x20 : b);
       ++i;
       continue;
+    }
+    if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (static_cast<unsigned char>(p[i + 1]) & 0xC0) == 0x80) {
+      const TwoByteFold& f = two_byte[((b & 0x1Fu) << 6) | (static_cast<unsigned char>(p[i + 1]) & 0x3Fu)];
+      if (f.size <= 2) {
+        std::memcpy(o, f.bytes, 2);  // fold_bound() leaves room
+        o += f.size;
+        i += 2;
+        continue;
+      }
     }
     char32_t cp = 0;
     const std::size_t len = extract::utf8_decode(in_text, i, cp);
