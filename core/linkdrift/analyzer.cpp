@@ -17,6 +17,9 @@ struct Analyzer::Impl final : ReaderSink {
   LinkExtractor extractor;
   AnnouncementDetector detector{extractor};  // shares the extractor (declared before it)
   ExportReader reader;
+  SegmentReader segment{reader};
+  bool in_segment = false;
+  std::uint64_t segment_file_size = 0;
   Corpus corpus;
   std::vector<InputError> errors;
   bool detect_announcements;
@@ -197,10 +200,42 @@ void Analyzer::begin_file(std::string name) {
 
 void Analyzer::feed(std::string_view bytes) {
   if (!impl_->in_file) return;
-  impl_->reader.feed(bytes);
+  if (impl_->in_segment) {
+    impl_->segment.feed(bytes);
+  } else {
+    impl_->reader.feed(bytes);
+  }
+}
+
+void Analyzer::begin_segment(std::string name, std::uint64_t file_size, std::uint64_t cut_begin,
+                             std::uint64_t cut_end, std::size_t chunk_bytes) {
+  begin_file(std::move(name));
+  impl_->in_segment = true;
+  impl_->segment_file_size = file_size;
+  impl_->segment.begin(file_size, cut_begin, cut_end, chunk_bytes);
+}
+
+std::optional<ReadRequest> Analyzer::next_read() const {
+  if (!impl_->in_file || !impl_->in_segment) return std::nullopt;
+  return impl_->segment.next_read();
+}
+
+void Analyzer::end_segment() {
+  if (!impl_->in_file || !impl_->in_segment) return;
+  if (impl_->segment.active()) impl_->segment.feed({});  // the caller stopped early: no more data
+  FileData& file = impl_->corpus.file(impl_->current_file);
+  file.bytes = impl_->segment_file_size;  // as a sequential read, which is fed every byte
+  file.segment = impl_->segment.edges();
+  impl_->in_segment = false;
+  impl_->in_file = false;
+  impl_->chat_open = false;
 }
 
 void Analyzer::end_file() {
+  if (impl_->in_segment) {
+    end_segment();
+    return;
+  }
   if (!impl_->in_file) return;
   impl_->reader.end_file();
   impl_->corpus.file(impl_->current_file).bytes = impl_->reader.offset();
@@ -213,15 +248,34 @@ void Analyzer::fail_file(std::string message) {
   FileData& file = impl_->corpus.file(impl_->current_file);
   file.bytes = impl_->reader.offset();
   impl_->on_error({file.name, file.bytes, std::move(message)});
+  if (impl_->in_segment) {
+    file.segment = impl_->segment.edges();
+    file.segment.end = file.bytes;
+    file.segment.open_end = false;
+    impl_->in_segment = false;
+  }
   impl_->in_file = false;
 }
 
-void Analyzer::merge(Analyzer&& other) {
-  impl_->corpus.append(other.impl_->corpus);
-  impl_->errors.insert(impl_->errors.end(), other.impl_->errors.begin(), other.impl_->errors.end());
-  other.impl_->corpus = Corpus();
-  other.impl_->errors.clear();
-  other.impl_->url_target.clear();
+bool Analyzer::merge(Analyzer&& other, std::string* error) {
+  std::string message;
+  if (!impl_->corpus.merge(other.impl_->corpus, message)) {
+    if (error) *error = std::move(message);
+    return false;
+  }
+  // One error per failed file, in file order (merging may drop a segment's).
+  impl_->errors.clear();
+  for (const FileData& f : impl_->corpus.files())
+    if (f.has_error) impl_->errors.push_back({f.name, f.error_offset, f.error_message});
+  other.clear();
+  return true;
+}
+
+void Analyzer::clear() {
+  if (impl_->in_file) end_file();
+  impl_->corpus = Corpus();
+  impl_->errors.clear();
+  impl_->url_target.clear();
 }
 
 const Corpus& Analyzer::corpus() const { return impl_->corpus; }

@@ -69,7 +69,12 @@ void MinuteHistogram::add(std::int64_t unix_seconds) {
 }
 
 void MinuteHistogram::append(const MinuteHistogram& other) {
-  runs_.insert(runs_.end(), other.runs_.begin(), other.runs_.end());
+  auto from = other.runs_.begin();
+  if (from != other.runs_.end() && !runs_.empty() && runs_.back().first == from->first) {
+    runs_.back().second += from->second;
+    ++from;
+  }
+  runs_.insert(runs_.end(), from, other.runs_.end());
 }
 
 std::uint32_t Corpus::add_file(std::string name) {
@@ -85,28 +90,6 @@ std::uint32_t Corpus::add_chat(std::uint32_t file, const ChatInfo& info) {
   chat.info = info;
   chats_.push_back(std::move(chat));
   return static_cast<std::uint32_t>(chats_.size() - 1);
-}
-
-void Corpus::append(const Corpus& other) {
-  std::vector<std::uint32_t> url_remap(other.urls_.size());
-  for (std::uint32_t id = 0; id < other.urls_.size(); ++id) url_remap[id] = urls_.intern(other.urls_[id]);
-  std::vector<std::uint32_t> remap(other.targets_.size());
-  for (std::uint32_t id = 0; id < other.targets_.size(); ++id) {
-    const TargetEntry& e = other.targets_[id];
-    remap[id] = targets_.intern(e.platform, e.kind, e.target, e.example_url);
-  }
-  const auto file_base = static_cast<std::uint32_t>(files_.size());
-  files_.insert(files_.end(), other.files_.begin(), other.files_.end());
-  for (const ChatData& c : other.chats_) {
-    ChatData copy = c;
-    copy.file += file_base;
-    for (LinkRow& row : copy.links) {
-      row.target = remap[row.target];
-      row.url = url_remap[row.url];
-    }
-    for (AnnouncementRow& a : copy.announcements) a.target = remap[a.target];
-    chats_.push_back(std::move(copy));
-  }
 }
 
 }  // namespace linkdrift

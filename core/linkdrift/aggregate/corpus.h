@@ -21,6 +21,7 @@
 #include "linkdrift/migration/announcements.h"
 #include "linkdrift/model.h"
 #include "linkdrift/reader/export_reader.h"
+#include "linkdrift/reader/segment_reader.h"
 
 namespace linkdrift {
 
@@ -85,6 +86,7 @@ static_assert(sizeof(LinkRow) == 20);
 
 // Message counts by minute, run-length encoded: (minute since epoch, count).
 // Appending is O(1) for time-ordered input; order is not required.
+// append() joins a run split between two segments, as add() would have.
 class MinuteHistogram {
  public:
   void add(std::int64_t unix_seconds);
@@ -129,6 +131,7 @@ struct FileData {
   bool has_error = false;
   std::uint64_t error_offset = 0;
   std::string error_message;
+  SegmentEdges segment;  // when read as a segment (Analyzer::begin_segment)
 };
 
 class Corpus {
@@ -141,8 +144,14 @@ class Corpus {
   TargetTable& targets() { return targets_; }
   StringTable& urls() { return urls_; }
 
-  // Appends `other` after this corpus, remapping its target ids.
-  void append(const Corpus& other);
+  // Appends `other` after this corpus (corpus_merge.cpp), remapping its ids
+  // so that the result equals one corpus fed both streams in order. When
+  // other's first file is a later segment of this corpus' last file, it
+  // continues that file instead: its first chat continues the open chat, and
+  // a segment after an error, or covered by a segment that read on, is
+  // dropped. Returns false (this corpus unchanged, `error` set) when the
+  // segments do not line up; the caller then reads that file sequentially.
+  bool merge(const Corpus& other, std::string& error);
 
   const std::vector<FileData>& files() const { return files_; }
   const std::vector<ChatData>& chats() const { return chats_; }
