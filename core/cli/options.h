@@ -21,6 +21,7 @@ struct CliOptions {
   bool compact = false;            // report: one-line JSON
   std::string out;                 // "" = stdout
   std::size_t chunk_size = 16u << 20;
+  int jobs = 0;                    // 0: default_jobs() (cli/parallel.h)
   std::size_t max_message_bytes = std::size_t{256} << 20;
   bool announcements = false;      // report: fill "announcements" and "outcomes"
   std::optional<bool> progress;    // unset: on for files > 50 MB when stderr is a terminal (summary: always)
