@@ -66,10 +66,10 @@ struct Analyzer::Impl final : ReaderSink {
     std::uint8_t flags = LinkRow::kFirstOfMessage;
     if (m.forwarded) flags |= LinkRow::kForwarded;
     for (const Link* link : unique) {
-      const std::uint32_t url = corpus.urls().intern(link->url);
+      const std::uint32_t url = corpus.url_code(link->url, link->target);
       const std::uint32_t id = target_of(url, *link);
-      chat.links.push_back({static_cast<std::uint32_t>(static_cast<std::int32_t>(m.date)), id,
-                            static_cast<std::int32_t>(m.id), url, link->source, flags});
+      corpus.add_row(current_chat, {static_cast<std::uint32_t>(static_cast<std::int32_t>(m.date)), id,
+                                    static_cast<std::int32_t>(m.id), url, link->source, flags});
       flags &= static_cast<std::uint8_t>(~LinkRow::kFirstOfMessage);
     }
     if (detect_announcements && !m.is_service && !m.forwarded) detect_announcement(m, chat);
@@ -113,7 +113,7 @@ struct Analyzer::Impl final : ReaderSink {
     AnnouncementRow row;
     row.date = m.date;
     row.message_id = m.id;
-    row.target = target_of(corpus.urls().intern(a->destination->url), *a->destination);
+    row.target = target_of(corpus.url_code(a->destination->url, a->destination->target), *a->destination);
     row.type = a->type;
     row.phrase = a->phrase;
     if (row.phrase.size() > AnnouncementRow::kMaxPhraseBytes) {
@@ -125,12 +125,14 @@ struct Analyzer::Impl final : ReaderSink {
     chat.announcements.push_back(std::move(row));
   }
 
-  // The target id of a link whose url has id `url`. A url almost always
-  // classifies the same way, so the target last seen with it is tried first
-  // (one comparison instead of a hash lookup); the table decides otherwise.
-  // Ids and example urls are exactly those of interning every link.
+  // The target id of a link whose url has code `url`. A stored url almost
+  // always classifies the same way, so the target last seen with it is tried
+  // first (one comparison instead of a hash lookup); the table decides
+  // otherwise, and for urls stored as a form of their target. Ids and example
+  // urls are exactly those of interning every link.
   std::uint32_t target_of(std::uint32_t url, const Link& link) {
     TargetTable& targets = corpus.targets();
+    if (url & Corpus::kUrlForm) return targets.intern(link.platform, link.kind, link.target, url);
     if (url < url_target.size()) {
       const std::uint32_t cached = url_target[url];
       if (cached != 0 && cached - 1 < targets.size()) {
@@ -140,7 +142,7 @@ struct Analyzer::Impl final : ReaderSink {
     } else {
       url_target.resize(std::max<std::size_t>(url + 1, url_target.size() * 2), 0);
     }
-    const std::uint32_t id = targets.intern(link.platform, link.kind, link.target, link.url);
+    const std::uint32_t id = targets.intern(link.platform, link.kind, link.target, url);
     url_target[url] = id + 1;
     return id;
   }

@@ -122,7 +122,7 @@ int check_file(const std::string& path, std::size_t every_byte_limit, int random
   CAPTURE(path);
   const Result want = sequential(name, data);
   std::mt19937_64 rng(data.size());
-  const std::size_t chunks[] = {7, 64, 4096, std::size_t{1} << 20, data.size() < 4096 ? 1 : 7};
+  const std::size_t chunks[] = {7, 64, 4096, std::size_t{1} << 20, data.size() < 4096 ? std::size_t{1} : std::size_t{7}};
   int nonempty = 0;
   if (data.size() <= 4 * every_byte_limit) {
     const std::uint64_t step = data.size() <= every_byte_limit ? 1 : 13;

@@ -9,10 +9,12 @@ declare module 'linkdrift-wasm' {
     linkRecords(queryJson: string): string;
     linkRecordsCsv(queryJson: string, excelSafe: boolean): string;
     errorsJson(): string;
+    /** The successor graph as csv | gexf | graphml (only in builds whose core has it). */
+    graphExport?(format: string, optionsJson: string): string;
     delete(): void;
   }
   export interface LinkdriftModule {
-    Analyzer: new (configJson: string) => Analyzer;
+    Analyzer: { new (configJson: string): Analyzer; prototype: Analyzer };
     _malloc(bytes: number): number;
     _free(ptr: number): void;
     HEAPU8: Uint8Array;

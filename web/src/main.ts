@@ -3,13 +3,15 @@
 // comes from Analyzer.report / linkRecords in the worker.
 import './style.css';
 import { createWorker, wasmBytes, demoFile, buildKind } from 'ld-platform';
-import type { WorkerRequest, WorkerResponse, InputFile, ReportOptions, RecordQuery } from './protocol';
+import type { WorkerRequest, WorkerResponse, InputFile, ReportOptions, RecordQuery, GraphFormat, ReadyResponse } from './protocol';
 import { CHUNK_BYTES } from './protocol';
 import { collectDrop, fromInput, uniqueNames } from './inputs';
 import { PLATFORMS, PLATFORM_LABEL, PLATFORM_COLOR, type Platform, type Report, type ReportChat, type RecordPage, type RecordRow } from './report';
-import { h, append, replaceChildren, neutralise, safeLink, bdi, download, fmtInt } from './safe';
+import { h, append, replaceChildren, neutralise, safeLink, bdi, download, fmtInt, plural } from './safe';
 import { Chart, baseOption, eventMarkLine, readTheme } from './charts';
 import { loadEvents, saveEvents, DEFAULT_EVENTS } from './events';
+import { type Col, head, body } from './table';
+import { MigrationView } from './migration';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -23,6 +25,7 @@ class WorkerClient {
   private nextId = 1;
   private pending = new Map<number, Pending>();
   readonly ready: Promise<void>;
+  features: ReadyResponse['features'] = { graphExport: false };
 
   constructor(wasm: WebAssembly.Module, onCrash: (msg: string) => void) {
     this.worker = createWorker();
@@ -40,7 +43,7 @@ class WorkerClient {
       this.pending.clear();
       onCrash(msg);
     };
-    this.ready = this.send({ type: 'init', id: 0, wasmModule: wasm }).then(() => undefined);
+    this.ready = this.send({ type: 'init', id: 0, wasmModule: wasm }).then((r) => { if (r.type === 'ready') this.features = r.features; });
   }
 
   send(req: WorkerRequest, onEvent?: (r: WorkerResponse) => void): Promise<WorkerResponse> {
@@ -220,8 +223,6 @@ function cancelRun(announce = true): void {
   void getClient().catch(() => {});  // warm a fresh worker for the next run
 }
 
-function plural(n: number, word: string): string { return `${fmtInt(n)} ${word}${n === 1 ? '' : 's'}`; }
-
 function errText(e: unknown): string { return e instanceof Error ? e.message : String(e); }
 
 // ---------------------------------------------------------------- controls
@@ -325,6 +326,7 @@ function clearResults(): void {
   for (const id of ['table-chats', 'table-targets', 'table-records']) replaceChildren($(id).querySelector('tbody')!);
   for (const id of ['chats-foot', 'targets-foot', 'records-range']) $(id).textContent = '';
   for (const id of ['chart-links-per-month', 'chart-platform-chats', 'chart-chat-activity']) $(id).classList.add('empty');
+  migration.clear();
 }
 
 function renderAll(): void {
@@ -342,6 +344,10 @@ function renderAll(): void {
   renderChatsTable();
   renderTargetsTable();
   fillRecordChatSelect();
+  migration.render(r, {
+    chatLabel, tzOffsetMinutes: () => options().tz_offset_minutes,
+    exportGraph: client?.features.graphExport ? exportGraph : null,
+  });
 }
 
 function setCard(id: string, value: number | string, text: string, sub: string): void {
@@ -370,6 +376,7 @@ function renderPlatformCards(r: Report | null): void {
 // ------------------------------------------------------------------ charts
 
 const charts = new Map<string, Chart>();
+let migration: MigrationView;
 
 function chatLabel(c: ReportChat): string {
   const name = c.name || (c.type === 'saved_messages' ? 'Saved messages' : `chat ${c.id}`);
@@ -431,6 +438,7 @@ function renderCharts(): void {
     attachMarks(series, marks());
     draw('chat-activity', series, baseOption(t, keys, false, 'messages'), top.length > 0);
   }
+  migration.redraw();
 }
 
 function attachMarks(series: object[], ml: object | undefined): void {
@@ -445,24 +453,6 @@ function draw(id: string, series: object[], opt: Record<string, unknown>, hasDat
 }
 
 // ------------------------------------------------------------------ tables
-
-interface Col<T> { key: string; label: string; num?: boolean; sort?: (a: T, b: T) => number; cell: (row: T, i: number) => Node | string; }
-
-function head<T>(table: HTMLTableElement, cols: Col<T>[], sortable?: { key: string; dir: 1 | -1; onSort: (k: string) => void }): void {
-  const tr = table.tHead!.rows[0];
-  replaceChildren(tr, ...cols.map((c) => {
-    if (!sortable || !c.sort) return h('th', { scope: 'col', class: c.num ? 'num' : '' }, c.label);
-    const active = sortable.key === c.key;
-    const btn = h('button', { type: 'button', class: 'sort', 'data-sort': c.key }, c.label, active ? (sortable.dir > 0 ? ' ▲' : ' ▼') : '');
-    btn.addEventListener('click', () => sortable.onSort(c.key));
-    return h('th', { scope: 'col', class: c.num ? 'num' : '', 'aria-sort': active ? (sortable.dir > 0 ? 'ascending' : 'descending') : 'none' }, btn);
-  }));
-}
-
-function body<T>(table: HTMLTableElement, cols: Col<T>[], rows: T[], rowIndex: (r: T, i: number) => number = (_r, i) => i): void {
-  const tb = table.tBodies[0];
-  replaceChildren(tb, ...rows.map((r, i) => h('tr', { 'data-row': rowIndex(r, i) }, ...cols.map((c) => h('td', { class: c.num ? 'num' : '' }, c.cell(r, i))))));
-}
 
 function chatCols(p: Platform): Col<ReportChat & { _i: number }>[] {
   const str = (a: string | null, b: string | null) => (a ?? '').localeCompare(b ?? '');
@@ -628,6 +618,22 @@ async function exportCsv(): Promise<void> {
   } finally { btn.disabled = false; }
 }
 
+const GRAPH_FILE: Record<GraphFormat, [string, string]> = {
+  csv: ['text/csv;charset=utf-8', 'linkdrift-graph-edges.csv'],
+  gexf: ['application/xml', 'linkdrift-graph.gexf'],
+  graphml: ['application/xml', 'linkdrift-graph.graphml'],
+};
+
+async function exportGraph(format: GraphFormat): Promise<void> {
+  if (!client || !S.report) return;
+  try {
+    const r = await client.send({ type: 'graph', id: 0, format, options: options() });
+    if (r.type === 'bytes') download(new Blob([r.bytes], { type: GRAPH_FILE[format][0] }), GRAPH_FILE[format][1]);
+  } catch (e) {
+    setState('done', `Graph export failed: ${errText(e)}`);
+  }
+}
+
 function exportJson(): void {
   if (!S.reportText) return;
   download(new Blob([S.reportText], { type: 'application/json' }), 'linkdrift-report.json');
@@ -723,6 +729,8 @@ function describe(f: InputFile[]): string {
 
 function init(): void {
   for (const id of ['links-per-month', 'platform-chats', 'chat-activity']) charts.set(id, new Chart($(`chart-${id}`), id));
+  migration = new MigrationView();
+  for (const c of [migration.timeline, migration.graph]) charts.set(c.id, c);
   fillTzSelect();
   fillPlatformSelect($('platform-chats-select'), false, 'signal');
   fillPlatformSelect($('chats-platform'), false, 'signal');

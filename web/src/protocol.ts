@@ -47,16 +47,19 @@ export interface ReportRequest { type: 'report'; id: number; options: ReportOpti
 export interface RecordsRequest { type: 'records'; id: number; query: RecordQuery; }
 /** All matching link records as CSV (the CLI's format). */
 export interface CsvRequest { type: 'csv'; id: number; query: RecordQuery; excelSafe: boolean; }
+/** The successor graph in a file format (`linkdrift graph --format`); only when `features.graphExport`. */
+export interface GraphRequest { type: 'graph'; id: number; format: GraphFormat; options: ReportOptions; }
+export type GraphFormat = 'csv' | 'gexf' | 'graphml';
 
-export type WorkerRequest = InitRequest | AnalyzeRequest | ReportRequest | RecordsRequest | CsvRequest;
+export type WorkerRequest = InitRequest | AnalyzeRequest | ReportRequest | RecordsRequest | CsvRequest | GraphRequest;
 
 /** A file to analyse and the name it is reported under (relative path inside a picked folder). */
 export interface InputFile { name: string; file: File; }
 
 // --------------------------------------------------------------- responses
 
-/** The module is instantiated; `version` is informational. */
-export interface ReadyResponse { type: 'ready'; id: number; }
+/** The module is instantiated; `features` names optional calls this wasm build has. */
+export interface ReadyResponse { type: 'ready'; id: number; features: { graphExport: boolean }; }
 /** The worker begins reading file `index` of the run. */
 export interface FileStartEvent { type: 'file-start'; id: number; index: number; }
 /** Bytes read so far: of the current file and of the whole run (sent at most ~10×/s). */

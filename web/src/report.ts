@@ -41,7 +41,7 @@ export interface TopTarget {
   signature_chats: number; first_seen: string; last_seen: string;
 }
 
-export interface Report {
+export interface Report extends MigrationSections {
   linkdrift_report: number;
   options: Record<string, unknown>;
   files: ReportFile[];
@@ -65,3 +65,50 @@ export interface RecordRow {
   platform: Platform; kind: string; target: string; url: string; source: string; forwarded: boolean;
 }
 export interface RecordPage { total: number; offset: number; rows: RecordRow[]; }
+
+// ------------------------------------------------ migration sections (issue 5)
+// Present when the analyzer runs with {"announcements": true}; "events" and
+// "graph" only once the core writes them (absent on older builds).
+
+export type AnnouncementType = 'move' | 'backup' | 'new_channel' | 'contact_elsewhere';
+export type Outcome = 'stayed' | 'paused_then_resumed' | 'went_silent' | 'continued_elsewhere' | 'declined';
+
+export interface Announcement {
+  chat: number; chat_id: number; chat_name: string; message_id: number; date: string;
+  type: AnnouncementType; platform: Platform; kind: string; target: string; phrase: string; language: string;
+}
+
+export interface ChatOutcome {
+  chat: number; chat_id: number; chat_name: string; announcements: number; first_announcement: string;
+  messages_before_30d: number; messages_after_30d: number; messages_before_90d: number; messages_after_90d: number;
+  longest_silence_days: number; last_date: string; days_to_corpus_end: number;
+  outcome: Outcome; continued_in: number | null;
+}
+
+/** Before/after counts of one event window (overall or one chat). */
+export interface EventWindow {
+  messages_before: number; messages_after: number; messages_change_pct: number | null;
+  platforms: { platform: Platform; link_records_before: number; link_records_after: number; change_pct: number | null }[];
+}
+
+export interface EventReport {
+  date: string; label: string; months_before: string[]; months_after: string[];
+  overall: EventWindow;
+  chats: (EventWindow & { chat: number; chat_id: number; chat_name: string })[];
+}
+
+export type GraphNode =
+  | { id: number; type: 'chat'; chat: number; label: string }
+  | { id: number; type: 'target'; platform: Platform; kind: string; target: string; url: string; label: string };
+
+export interface GraphEdge {
+  from: number; to: number; relation: 'announced' | 'cross_link'; weight: number;
+  first: string; last: string; announcement_types: AnnouncementType[];
+}
+
+export interface MigrationSections {
+  announcements?: Announcement[];
+  outcomes?: ChatOutcome[];
+  events?: EventReport[];
+  graph?: { nodes: GraphNode[]; edges: GraphEdge[] };
+}

@@ -77,3 +77,5 @@ export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
 }
 
 export const fmtInt = (n: number) => n.toLocaleString('en-US');
+
+export function plural(n: number, word: string): string { return `${fmtInt(n)} ${word}${n === 1 ? '' : 's'}`; }

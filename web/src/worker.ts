@@ -46,7 +46,7 @@ function ensureBuffer(len: number): number {
 async function analyze(req: AnalyzeRequest): Promise<void> {
   if (!mod) throw new Error('module not ready');
   analyzer?.delete();
-  analyzer = new mod.Analyzer(JSON.stringify({ max_message_mb: 256 }));
+  analyzer = new mod.Analyzer(JSON.stringify({ max_message_mb: 256, announcements: true }));
   const a = analyzer;
   const chunk = req.chunkBytes;
   let total = 0;
@@ -97,7 +97,7 @@ async function handle(req: WorkerRequest): Promise<void> {
         print: () => {},
         printErr: (s) => console.warn('[linkdrift]', s),
       });
-      post({ type: 'ready', id: req.id });
+      post({ type: 'ready', id: req.id, features: { graphExport: typeof mod.Analyzer.prototype.graphExport === 'function' } });
       return;
     }
     case 'analyze':
@@ -111,6 +111,9 @@ async function handle(req: WorkerRequest): Promise<void> {
     case 'csv':
       if (!analyzer) throw new Error('nothing analysed yet');
       return sendCore(req.id, analyzer.linkRecordsCsv(JSON.stringify(req.query), req.excelSafe));
+    case 'graph':
+      if (!analyzer?.graphExport) throw new Error(analyzer ? 'graph export is not in this build' : 'nothing analysed yet');
+      return sendCore(req.id, analyzer.graphExport(req.format, JSON.stringify(req.options)));
   }
 }
 

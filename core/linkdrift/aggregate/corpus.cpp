@@ -1,14 +1,13 @@
 #include "linkdrift/aggregate/corpus.h"
 
-#include <cstring>
 #include <utility>
 
+#include "linkdrift/aggregate/url_forms.h"
 #include "linkdrift/calendar.h"
 
 namespace linkdrift {
 
-std::uint32_t TargetTable::intern(Platform platform, Kind kind, std::string_view target,
-                                  std::string_view url) {
+std::uint32_t TargetTable::intern(Platform platform, Kind kind, std::string_view target, std::uint32_t url) {
   const std::uint64_t h = hash(platform, kind, target);
   std::size_t slot = 0;
   const std::uint32_t found = index_.find(
@@ -20,33 +19,12 @@ std::uint32_t TargetTable::intern(Platform platform, Kind kind, std::string_view
       slot);
   if (found != detail::InternIndex::kNone) return found;
   const auto id = static_cast<std::uint32_t>(entries_.size());
-  entries_.push_back({platform, kind, std::string(target), std::string(url)});
+  entries_.push_back({platform, kind, bytes_.store(target), url});
   index_.insert(h, id, slot, [&](std::uint32_t i) {
     const TargetEntry& e = entries_[i];
     return hash(e.platform, e.kind, e.target);
   });
   return id;
-}
-
-const char* StringTable::store(std::string_view s) {
-  constexpr std::size_t kBlock = std::size_t{1} << 20;
-  if (s.size() > block_left_) {
-    if (s.size() >= kBlock / 4) {  // a large string gets its own block
-      blocks_.emplace_back(new char[s.size()]);
-      char* p = blocks_.back().get();
-      // (the current block stays the active one: block_pos_ still points into it)
-      std::memcpy(p, s.data(), s.size());
-      return p;
-    }
-    blocks_.emplace_back(new char[kBlock]);
-    block_pos_ = blocks_.back().get();
-    block_left_ = kBlock;
-  }
-  char* p = block_pos_;
-  if (!s.empty()) std::memcpy(p, s.data(), s.size());
-  block_pos_ += s.size();
-  block_left_ -= s.size();
-  return p;
 }
 
 std::uint32_t StringTable::intern(std::string_view s) {
@@ -55,26 +33,46 @@ std::uint32_t StringTable::intern(std::string_view s) {
   const std::uint32_t found = index_.find(h, [&](std::uint32_t id) { return views_[id] == s; }, slot);
   if (found != detail::InternIndex::kNone) return found;
   const auto id = static_cast<std::uint32_t>(views_.size());
-  views_.emplace_back(store(s), s.size());
+  views_.push_back(bytes_.store(s));
   index_.insert(h, id, slot, [&](std::uint32_t i) { return detail::hash_bytes(views_[i].data(), views_[i].size()); });
   return id;
 }
 
-void MinuteHistogram::add(std::int64_t unix_seconds) {
-  const std::int64_t minute = floor_div(unix_seconds, 60);
-  if (!runs_.empty() && runs_.back().first == minute)
-    ++runs_.back().second;
-  else
-    runs_.emplace_back(minute, 1);
+namespace {
+
+void put_varint(std::vector<std::uint8_t>& out, std::uint64_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<std::uint8_t>(v | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<std::uint8_t>(v));
 }
 
-void MinuteHistogram::append(const MinuteHistogram& other) {
-  auto from = other.runs_.begin();
-  if (from != other.runs_.end() && !runs_.empty() && runs_.back().first == from->first) {
-    runs_.back().second += from->second;
-    ++from;
+}  // namespace
+
+void MinuteHistogram::flush() {
+  if (last_count_ == 0) return;
+  const std::int64_t delta = last_minute_ - coded_minute_;
+  put_varint(coded_, (static_cast<std::uint64_t>(delta) << 1) ^ static_cast<std::uint64_t>(delta >> 63));
+  put_varint(coded_, last_count_);
+  coded_minute_ = last_minute_;
+  last_count_ = 0;
+}
+
+void MinuteHistogram::add_run(std::int64_t minute, std::uint32_t count) {
+  if (last_count_ != 0 && minute == last_minute_ && last_count_ <= UINT32_MAX - count) {
+    last_count_ += count;
+    return;
   }
-  runs_.insert(runs_.end(), from, other.runs_.end());
+  flush();
+  last_minute_ = minute;
+  last_count_ = count;
+}
+
+void MinuteHistogram::add(std::int64_t unix_seconds) { add_run(floor_div(unix_seconds, 60), 1); }
+
+void MinuteHistogram::append(const MinuteHistogram& other) {
+  other.for_each_run([&](std::int64_t minute, std::uint32_t count) { add_run(minute, count); });
 }
 
 std::uint32_t Corpus::add_file(std::string name) {
@@ -88,8 +86,26 @@ std::uint32_t Corpus::add_chat(std::uint32_t file, const ChatInfo& info) {
   ChatData chat;
   chat.file = file;
   chat.info = info;
+  chat.rows_begin = chat.rows_end = rows_.size();
   chats_.push_back(std::move(chat));
   return static_cast<std::uint32_t>(chats_.size() - 1);
+}
+
+void Corpus::add_row(std::uint32_t chat, const LinkRow& row) {
+  rows_.push_back(row);
+  chats_[chat].rows_end = rows_.size();
+}
+
+std::uint32_t Corpus::url_code(std::string_view url, std::string_view target) {
+  if (const auto form = url_form(url, target)) return kUrlForm | *form;
+  return urls_.intern(url);
+}
+
+std::string_view Corpus::url(std::uint32_t code, std::string_view target, std::string& scratch) const {
+  if (!(code & kUrlForm)) return urls_[code];
+  scratch.clear();
+  append_url_form(scratch, code & ~kUrlForm, target);
+  return scratch;
 }
 
 }  // namespace linkdrift

@@ -1,14 +1,22 @@
 // Corpus: everything the analyzer keeps from its inputs — compact, mergeable,
 // and enough to compute any report (any bucket, time zone, filter) later.
 //
-// Per link record 20 bytes (LinkRow); per chat three run-length histograms of
-// message times at minute resolution; distinct targets and distinct urls
-// interned once. No message text.
+// Per link record one 20-byte LinkRow in a corpus-wide block store (no
+// vector slack, no regrowth copies); per chat two varint-coded run-length
+// histograms of message times at minute resolution; distinct targets interned
+// once; a url kept as bytes only when it is not one of the standard forms of
+// its target (url_forms.h). No message text. docs/performance.md gives the
+// bytes per record and the input sizes that fit a 256 MB wasm heap.
 //
 // CONTRACT
-// - Rows of one message are contiguous and the first carries kFirstOfMessage.
+// - Rows of one chat are contiguous in rows() ([rows_begin, rows_end) of its
+//   ChatData); rows of one message are contiguous and the first carries
+//   kFirstOfMessage. Rows are only added to the last chat (add_row).
 // - A target id indexes Corpus::targets(); ids are stable for this corpus only
 //   (merge() remaps the other corpus' ids).
+// - A url code (LinkRow::url, TargetEntry::example_url) is kUrlForm | form
+//   (rebuilt from the target) or an id in urls(); Corpus::url() gives the
+//   url exactly as found.
 #pragma once
 
 #include <cstdint>
@@ -17,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "linkdrift/aggregate/block_storage.h"
 #include "linkdrift/aggregate/intern_index.h"
 #include "linkdrift/migration/announcements.h"
 #include "linkdrift/model.h"
@@ -28,8 +37,8 @@ namespace linkdrift {
 struct TargetEntry {
   Platform platform;
   Kind kind;
-  std::string target;
-  std::string example_url;  // the first url seen for it
+  std::string_view target;    // in the TargetTable's arena
+  std::uint32_t example_url;  // url code of the first url seen for it
 };
 
 // Interns strings: equal strings get one id, ids are dense from 0.
@@ -42,20 +51,16 @@ class StringTable {
   std::size_t size() const { return views_.size(); }
 
  private:
-  const char* store(std::string_view s);
-
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  char* block_pos_ = nullptr;
-  std::size_t block_left_ = 0;
-  std::vector<std::string_view> views_;
+  ByteArena bytes_;
+  BlockVector<std::string_view> views_;
   detail::InternIndex index_;
 };
 
 // Interns (platform, kind, target) triples.
 class TargetTable {
  public:
-  // Returns the id of the triple, adding it (with `url` as example) if new.
-  std::uint32_t intern(Platform platform, Kind kind, std::string_view target, std::string_view url);
+  // Returns the id of the triple, adding it (with url code `url` as example) if new.
+  std::uint32_t intern(Platform platform, Kind kind, std::string_view target, std::uint32_t url);
   const TargetEntry& operator[](std::uint32_t id) const { return entries_[id]; }
   std::size_t size() const { return entries_.size(); }
 
@@ -65,7 +70,8 @@ class TargetTable {
                               (static_cast<std::uint64_t>(platform) << 8) | static_cast<std::uint64_t>(kind));
   }
 
-  std::vector<TargetEntry> entries_;
+  ByteArena bytes_;
+  BlockVector<TargetEntry> entries_;
   detail::InternIndex index_;
 };
 
@@ -78,23 +84,48 @@ struct LinkRow {
   std::uint32_t date_;       // unix seconds, stored as int32 bits (dates 1901..2038)
   std::uint32_t target;      // id in TargetTable
   std::int32_t message_id;   // Telegram ids fit (migrated ones are >= -1e9)
-  std::uint32_t url;         // id in Corpus::urls(): the link as found, refanged
+  std::uint32_t url;         // url code: the link as found, refanged (Corpus::url)
   Source source;
   std::uint8_t flags;
 };
 static_assert(sizeof(LinkRow) == 20);
 
-// Message counts by minute, run-length encoded: (minute since epoch, count).
-// Appending is O(1) for time-ordered input; order is not required.
-// append() joins a run split between two segments, as add() would have.
+// Message counts by minute, run-length encoded: runs of (minute since epoch,
+// count), each stored as two varints (zigzag minute delta, count) — typically
+// 2–4 bytes a run. Appending is O(1) for time-ordered input; order is not
+// required, and for_each_run may yield one minute in several runs.
 class MinuteHistogram {
  public:
   void add(std::int64_t unix_seconds);
   void append(const MinuteHistogram& other);
-  const std::vector<std::pair<std::int64_t, std::uint32_t>>& runs() const { return runs_; }
+  // Calls fn(minute, count) for every run, in insertion order.
+  template <class Fn>
+  void for_each_run(Fn&& fn) const {
+    std::int64_t minute = 0;
+    for (std::size_t i = 0; i < coded_.size();) {
+      const std::uint64_t z = varint(i);
+      minute += static_cast<std::int64_t>(z >> 1) ^ -static_cast<std::int64_t>(z & 1);
+      fn(minute, static_cast<std::uint32_t>(varint(i)));
+    }
+    if (last_count_ != 0) fn(last_minute_, last_count_);
+  }
 
  private:
-  std::vector<std::pair<std::int64_t, std::uint32_t>> runs_;
+  void add_run(std::int64_t minute, std::uint32_t count);
+  void flush();
+  std::uint64_t varint(std::size_t& i) const {
+    std::uint64_t v = 0;
+    for (int shift = 0;; shift += 7) {
+      const auto b = static_cast<std::uint8_t>(coded_[i++]);
+      v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
+      if (!(b & 0x80)) return v;
+    }
+  }
+
+  std::vector<std::uint8_t> coded_;  // the runs before the last one
+  std::int64_t coded_minute_ = 0;    // the minute of the last coded run
+  std::int64_t last_minute_ = 0;     // the last run (count 0: none yet)
+  std::uint32_t last_count_ = 0;
 };
 
 // A detected announcement (issue 5) of one non-forwarded message: compact,
@@ -121,7 +152,8 @@ struct ChatData {
   std::int64_t last_date = 0;       // (valid when messages > 0)
   MinuteHistogram message_times;    // non-service messages
   MinuteHistogram forwarded_times;  // the forwarded subset of message_times
-  std::vector<LinkRow> links;
+  std::uint64_t rows_begin = 0;     // its link records: [rows_begin, rows_end) of Corpus::rows()
+  std::uint64_t rows_end = 0;
   std::vector<AnnouncementRow> announcements;  // in message order
 };
 
@@ -134,8 +166,38 @@ struct FileData {
   SegmentEdges segment;  // when read as a segment (Analyzer::begin_segment)
 };
 
+// The link rows of one chat, in order.
+class RowRange {
+ public:
+  // (Row indexes fit size_t: the rows are in memory.)
+  RowRange(const BlockVector<LinkRow>& rows, std::uint64_t begin, std::uint64_t end)
+      : rows_(&rows), begin_(static_cast<std::size_t>(begin)), end_(static_cast<std::size_t>(end)) {}
+  std::size_t size() const { return end_ - begin_; }
+  const LinkRow& operator[](std::size_t i) const { return (*rows_)[begin_ + i]; }
+
+  class iterator {
+   public:
+    iterator(const BlockVector<LinkRow>* rows, std::size_t i) : rows_(rows), i_(i) {}
+    const LinkRow& operator*() const { return (*rows_)[i_]; }
+    iterator& operator++() { ++i_; return *this; }
+    bool operator!=(const iterator& o) const { return i_ != o.i_; }
+
+   private:
+    const BlockVector<LinkRow>* rows_;
+    std::size_t i_;
+  };
+  iterator begin() const { return {rows_, begin_}; }
+  iterator end() const { return {rows_, end_}; }
+
+ private:
+  const BlockVector<LinkRow>* rows_;
+  std::size_t begin_, end_;
+};
+
 class Corpus {
  public:
+  static constexpr std::uint32_t kUrlForm = 0x80000000u;  // url code flag: a form, not an id
+
   // Ingestion, in stream order (the analyzer drives these).
   std::uint32_t add_file(std::string name);
   std::uint32_t add_chat(std::uint32_t file, const ChatInfo& info);
@@ -143,6 +205,10 @@ class Corpus {
   FileData& file(std::uint32_t index) { return files_[index]; }
   TargetTable& targets() { return targets_; }
   StringTable& urls() { return urls_; }
+  // Appends a row to chat `chat`, which must be the last chat added.
+  void add_row(std::uint32_t chat, const LinkRow& row);
+  // The code of `url` found as a link to `target`: a form, else the interned url.
+  std::uint32_t url_code(std::string_view url, std::string_view target);
 
   // Appends `other` after this corpus (corpus_merge.cpp), remapping its ids
   // so that the result equals one corpus fed both streams in order. When
@@ -157,12 +223,18 @@ class Corpus {
   const std::vector<ChatData>& chats() const { return chats_; }
   const TargetTable& targets() const { return targets_; }
   const StringTable& urls() const { return urls_; }
+  const BlockVector<LinkRow>& rows() const { return rows_; }
+  RowRange links(const ChatData& chat) const { return {rows_, chat.rows_begin, chat.rows_end}; }
+  // The url of code `code` for target `target`: a view of the stored url, or
+  // the form rebuilt into `scratch`.
+  std::string_view url(std::uint32_t code, std::string_view target, std::string& scratch) const;
 
  private:
   std::vector<FileData> files_;
   std::vector<ChatData> chats_;
   TargetTable targets_;
   StringTable urls_;
+  BlockVector<LinkRow> rows_;
 };
 
 }  // namespace linkdrift

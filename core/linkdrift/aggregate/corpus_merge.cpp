@@ -45,6 +45,7 @@ FirstFile decide(const std::vector<FileData>& files, const std::vector<ChatData>
   return FirstFile::append;
 }
 
+// Adds `next`'s counts to `into` (the rows are appended by the caller).
 void fold_chat(ChatData& into, ChatData&& next) {
   if (next.messages > 0) {
     if (into.messages == 0 || next.first_date < into.first_date) into.first_date = next.first_date;
@@ -54,7 +55,6 @@ void fold_chat(ChatData& into, ChatData&& next) {
   into.service_messages += next.service_messages;
   into.message_times.append(next.message_times);
   into.forwarded_times.append(next.forwarded_times);
-  into.links.insert(into.links.end(), next.links.begin(), next.links.end());
   into.announcements.insert(into.announcements.end(), std::make_move_iterator(next.announcements.begin()),
                             std::make_move_iterator(next.announcements.end()));
   into.partial = next.partial;
@@ -73,11 +73,12 @@ bool Corpus::merge(const Corpus& other, std::string& error) {
   constexpr std::uint32_t kNone = 0xFFFFFFFFu;
   std::vector<std::uint32_t> url_remap(other.urls_.size(), kNone);
   std::vector<std::uint32_t> target_remap(other.targets_.size(), kNone);
-  const auto url_of = [&](std::uint32_t id) {
-    if (url_remap[id] == kNone) url_remap[id] = urls_.intern(other.urls_[id]);
-    return url_remap[id];
+  const auto url_of = [&](std::uint32_t code) {  // forms are self-contained codes
+    if (code & kUrlForm) return code;
+    if (url_remap[code] == kNone) url_remap[code] = urls_.intern(other.urls_[code]);
+    return url_remap[code];
   };
-  const auto target_of = [&](std::uint32_t id, std::string_view example) {
+  const auto target_of = [&](std::uint32_t id, std::uint32_t example) {  // example: a url code here
     if (target_remap[id] == kNone) {
       const TargetEntry& e = other.targets_[id];
       target_remap[id] = targets_.intern(e.platform, e.kind, e.target, example);
@@ -106,21 +107,25 @@ bool Corpus::merge(const Corpus& other, std::string& error) {
   bool continues_chat = first == FirstFile::fold;
   for (const ChatData& c : other.chats_) {
     if (c.file == 0 && first == FirstFile::drop) continue;
+    const bool fold = c.file == 0 && continues_chat;
     ChatData copy = c;
     copy.file = base + c.file;
-    for (LinkRow& row : copy.links) {
-      row.target = target_of(row.target, other.urls_[row.url]);
+    // The continued chat is the last one here, so its rows are the last rows.
+    ChatData& into = fold ? chats_.back() : copy;
+    if (!fold) into.rows_begin = rows_.size();
+    for (LinkRow row : other.links(c)) {
       row.url = url_of(row.url);
+      row.target = target_of(row.target, row.url);
+      rows_.push_back(row);
     }
-    for (AnnouncementRow& a : copy.announcements) a.target = target_of(a.target, other.targets_[a.target].example_url);
-    if (c.file == 0 && first == FirstFile::fold) {
-      if (continues_chat) {
-        fold_chat(chats_.back(), std::move(copy));
-        continues_chat = false;
-        continue;
-      }
-      copy.info.index += index_base;
+    into.rows_end = rows_.size();
+    for (AnnouncementRow& a : copy.announcements) a.target = target_of(a.target, url_of(other.targets_[a.target].example_url));
+    if (fold) {
+      fold_chat(chats_.back(), std::move(copy));
+      continues_chat = false;
+      continue;
     }
+    if (c.file == 0 && first == FirstFile::fold) copy.info.index += index_base;
     chats_.push_back(std::move(copy));
   }
   return true;

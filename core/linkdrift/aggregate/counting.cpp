@@ -9,12 +9,12 @@ namespace linkdrift {
 std::map<std::int64_t, std::uint64_t> messages_per_bucket(const ChatData& chat, const ReportOptions& o) {
   std::map<std::int64_t, std::uint64_t> out;
   auto add = [&](const MinuteHistogram& h, bool subtract) {
-    for (const auto& [minute, count] : h.runs()) {
+    h.for_each_run([&](std::int64_t minute, std::uint32_t count) {
       const std::int64_t t = minute * 60;
-      if (!in_range(t, o)) continue;
+      if (!in_range(t, o)) return;
       auto& slot = out[bucket_ordinal(t, o.tz_offset_minutes, o.bucket)];
       slot = subtract ? slot - count : slot + count;
-    }
+    });
   };
   add(chat.message_times, false);
   if (!o.include_forwarded) add(chat.forwarded_times, true);
@@ -22,10 +22,11 @@ std::map<std::int64_t, std::uint64_t> messages_per_bucket(const ChatData& chat, 
   return out;
 }
 
-ChatSignature chat_signature(const ChatData& chat, std::uint64_t counted_messages, const ReportOptions& o) {
+ChatSignature chat_signature(const Corpus& corpus, const ChatData& chat, std::uint64_t counted_messages,
+                             const ReportOptions& o) {
   ChatSignature s;
   s.counted_messages = counted_messages;
-  for (const LinkRow& row : chat.links)
+  for (const LinkRow& row : corpus.links(chat))
     if (row_counted(row, o)) ++s.target_messages[row.target];
   if (counted_messages < static_cast<std::uint64_t>(std::max(o.signature_min_messages, 1))) return s;
   for (const auto& [target, n] : s.target_messages)

@@ -31,6 +31,7 @@ struct ChatSignature {
 
 // Targets in >= signature_threshold of the chat's `counted_messages` (chats
 // with >= signature_min_messages only).
-ChatSignature chat_signature(const ChatData& chat, std::uint64_t counted_messages, const ReportOptions& o);
+ChatSignature chat_signature(const Corpus& corpus, const ChatData& chat, std::uint64_t counted_messages,
+                             const ReportOptions& o);
 
 }  // namespace linkdrift

@@ -49,6 +49,7 @@ std::uint64_t for_each_link_record(const Corpus& corpus, const RecordQuery& q,
   std::uint64_t matched = 0;
   const std::uint64_t end = q.limit == 0 ? UINT64_MAX : q.offset + q.limit;
   const auto& chats = corpus.chats();
+  std::string url;  // scratch for urls rebuilt from their form
   for (std::uint32_t c = 0; c < chats.size(); ++c) {
     if (q.chat && *q.chat != c) continue;
     const ChatData& chat = chats[c];
@@ -56,9 +57,9 @@ std::uint64_t for_each_link_record(const Corpus& corpus, const RecordQuery& q,
     if (q.filter.exclude_signature) {
       std::uint64_t counted = 0;
       for (const auto& [ord, n] : messages_per_bucket(chat, q.filter)) counted += n;
-      sig = chat_signature(chat, counted, q.filter);
+      sig = chat_signature(corpus, chat, counted, q.filter);
     }
-    for (const LinkRow& row : chat.links) {
+    for (const LinkRow& row : corpus.links(chat)) {
       if (!row_counted(row, q.filter)) continue;
       const TargetEntry& t = corpus.targets()[row.target];
       if ((q.platform && t.platform != *q.platform) || (q.kind && t.kind != *q.kind) ||
@@ -66,7 +67,7 @@ std::uint64_t for_each_link_record(const Corpus& corpus, const RecordQuery& q,
         continue;
       if (matched >= q.offset && matched < end)
         emit({corpus.files()[chat.file].name, chat.info.id, chat.info.name, row.message_id, row.date(), t.platform,
-              t.kind, t.target, corpus.urls()[row.url], row.source, (row.flags & LinkRow::kForwarded) != 0});
+              t.kind, t.target, corpus.url(row.url, t.target, url), row.source, (row.flags & LinkRow::kForwarded) != 0});
       ++matched;
     }
   }

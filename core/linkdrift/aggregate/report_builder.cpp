@@ -65,13 +65,15 @@ class SeenSet {
   std::size_t count_ = 0;
 };
 
+// 32 bytes a target (row dates fit int32, chat indexes int32).
 struct TargetStats {
   std::uint64_t link_records = 0;
-  std::int64_t first_seen = 0;
-  std::int64_t last_seen = 0;
+  std::int32_t first_seen = 0;
+  std::int32_t last_seen = 0;
   std::uint32_t chats = 0;
   std::uint32_t signature_chats = 0;
-  std::int64_t last_chat = -1;
+  std::int32_t last_chat = -1;
+  std::uint32_t first_bucket = 0;  // series: the first bucket it was counted in + 1 (0: none)
 };
 
 // Accumulates everything in one pass over the corpus' rows.
@@ -129,29 +131,31 @@ class ReportPass {
     }
     messages_ += counted;
     PerChat pc;
-    static_cast<ChatSignature&>(pc) = chat_signature(chat, counted, o_);
+    static_cast<ChatSignature&>(pc) = chat_signature(corpus_, chat, counted, o_);
     for (std::uint32_t t : pc.signature) ++target_stats_[t].signature_chats;
     if (any_announcements_) signatures_[static_cast<std::size_t>(chat_index)] = pc.signature;
 
-    for (std::size_t begin = 0; begin < chat.links.size();) {
+    const RowRange rows = corpus_.links(chat);
+    for (std::size_t begin = 0; begin < rows.size();) {
       std::size_t end = begin + 1;
-      while (end < chat.links.size() && !(chat.links[end].flags & LinkRow::kFirstOfMessage)) ++end;
-      message_pass(chat_index, pc, chat.links.data() + begin, chat.links.data() + end);
+      while (end < rows.size() && !(rows[end].flags & LinkRow::kFirstOfMessage)) ++end;
+      message_pass(chat_index, pc, rows, begin, end);
       begin = end;
     }
     return chat_json(chat, pc, buckets);
   }
 
-  // One message's rows [first, last).
-  void message_pass(std::int64_t chat_index, PerChat& pc, const LinkRow* first, const LinkRow* last) {
-    if (!row_counted(*first, o_)) return;  // all rows of a message share date and flags
-    const std::int64_t date = first->date();
+  // One message's rows [first, last) of `rows`.
+  void message_pass(std::int64_t chat_index, PerChat& pc, const RowRange& rows, std::size_t first, std::size_t last) {
+    if (!row_counted(rows[first], o_)) return;  // all rows of a message share date and flags
+    const std::int64_t date = rows[first].date();
     const auto b = static_cast<std::size_t>(bucket_ordinal(date, o_.tz_offset_minutes, o_.bucket) - min_bucket_);
     std::uint32_t plat_all = 0, plat_nosig = 0, plat_series = 0;
     std::vector<std::uint32_t>& kinds_seen = kinds_seen_;
     kinds_seen.clear();
     ++messages_with_links_;
-    for (const LinkRow* row = first; row != last; ++row) {
+    for (std::size_t i = first; i != last; ++i) {
+      const LinkRow* row = &rows[i];
       const TargetEntry& t = corpus_.targets()[row->target];
       const auto p = static_cast<std::size_t>(t.platform);
       const std::uint32_t pbit = 1u << p;
@@ -175,14 +179,22 @@ class ReportPass {
       Counts& sc = series_[b][p];
       ++sc.link_records;
       if (!(plat_series & pbit)) { plat_series |= pbit; ++sc.messages; }
-      if (series_targets_.insert((static_cast<std::uint64_t>(b) << 32) | row->target)) ++sc.targets;
+      TargetStats& ts = target_stats_[row->target];
+      // Distinct (bucket, target) pairs: a target's first bucket is kept in
+      // its stats, so the set holds only the pairs of later buckets.
+      if (ts.first_bucket == 0) {
+        ts.first_bucket = static_cast<std::uint32_t>(b) + 1;
+        ++sc.targets;
+      } else if (ts.first_bucket != b + 1 && series_targets_.insert((static_cast<std::uint64_t>(b) << 32) | row->target)) {
+        ++sc.targets;
+      }
       ++pc.records[p];
       ++pc.records_per_bucket[p][static_cast<std::int64_t>(b) + min_bucket_];
-      TargetStats& ts = target_stats_[row->target];
-      if (ts.link_records == 0 || date < ts.first_seen) ts.first_seen = date;
-      if (ts.link_records == 0 || date > ts.last_seen) ts.last_seen = date;
+      const auto when = static_cast<std::int32_t>(date);
+      if (ts.link_records == 0 || when < ts.first_seen) ts.first_seen = when;
+      if (ts.link_records == 0 || when > ts.last_seen) ts.last_seen = when;
       ++ts.link_records;
-      if (ts.last_chat != chat_index) { ts.last_chat = chat_index; ++ts.chats; }
+      if (ts.last_chat != chat_index) { ts.last_chat = static_cast<std::int32_t>(chat_index); ++ts.chats; }
     }
   }
 
@@ -275,14 +287,16 @@ class ReportPass {
   // have a counted message.
   std::int64_t first_date(const ChatData& chat) const {
     std::int64_t m = std::numeric_limits<std::int64_t>::max();
-    for (const auto& r : chat.message_times.runs())
-      if (in_range(r.first * 60, o_)) m = std::min(m, r.first);
+    chat.message_times.for_each_run([&](std::int64_t minute, std::uint32_t) {
+      if (in_range(minute * 60, o_)) m = std::min(m, minute);
+    });
     return m == floor_div(chat.first_date, 60) ? chat.first_date : m * 60;
   }
   std::int64_t last_date(const ChatData& chat) const {
     std::int64_t m = std::numeric_limits<std::int64_t>::min();
-    for (const auto& r : chat.message_times.runs())
-      if (in_range(r.first * 60, o_)) m = std::max(m, r.first);
+    chat.message_times.for_each_run([&](std::int64_t minute, std::uint32_t) {
+      if (in_range(minute * 60, o_)) m = std::max(m, minute);
+    });
     return m == floor_div(chat.last_date, 60) ? chat.last_date : m * 60;
   }
 
@@ -315,8 +329,9 @@ class ReportPass {
     for (std::size_t i = 0; i < corpus_.chats().size(); ++i) {
       const ChatData& c = corpus_.chats()[i];
       service += c.service_messages;
-      for (const auto& r : c.forwarded_times.runs())
-        if (in_range(r.first * 60, o_)) forwarded += r.second;
+      c.forwarded_times.for_each_run([&](std::int64_t minute, std::uint32_t n) {
+        if (in_range(minute * 60, o_)) forwarded += n;
+      });
       if (!chat_buckets_[i].empty()) {
         first = std::min(first, first_date(c));
         last = std::max(last, last_date(c));
@@ -382,17 +397,24 @@ class ReportPass {
   }
 
   Json top_targets_json() const {
+    // Each platform's candidates are cut back to the top N whenever they reach
+    // 2N + 64: memory stays O(N) however many targets there are.
+    const std::size_t cut_at = 2 * static_cast<std::size_t>(std::max(o_.top_targets, 0)) + 64;
     std::array<std::vector<std::pair<std::uint32_t, std::uint64_t>>, kPlatformCount> per_platform;
-    for (std::uint32_t t = 0; t < target_stats_.size(); ++t)
-      if (target_stats_[t].link_records > 0)
-        per_platform[static_cast<std::size_t>(corpus_.targets()[t].platform)].emplace_back(t, target_stats_[t].link_records);
+    for (std::uint32_t t = 0; t < target_stats_.size(); ++t) {
+      if (target_stats_[t].link_records == 0) continue;
+      auto& v = per_platform[static_cast<std::size_t>(corpus_.targets()[t].platform)];
+      v.emplace_back(t, target_stats_[t].link_records);
+      if (v.size() >= cut_at) v = sorted_targets(std::move(v));
+    }
     Json out = Json::object();
+    std::string url;  // scratch for urls rebuilt from their form
     for (std::size_t p = 0; p < kPlatformCount; ++p) {
       Json list = Json::array();
       for (const auto& [t, n] : sorted_targets(std::move(per_platform[p]))) {
         const TargetEntry& e = corpus_.targets()[t];
         const TargetStats& s = target_stats_[t];
-        list.push_back(Json{{"kind", name(e.kind)}, {"target", e.target}, {"url", e.example_url},
+        list.push_back(Json{{"kind", name(e.kind)}, {"target", e.target}, {"url", corpus_.url(e.example_url, e.target, url)},
                             {"link_records", n}, {"chats", s.chats}, {"signature_chats", s.signature_chats},
                             {"first_seen", iso_utc(s.first_seen)}, {"last_seen", iso_utc(s.last_seen)}});
       }
@@ -476,9 +498,9 @@ class ReportPass {
 
       // The chat's messages per minute (forwarded ones left out when excluded), sorted.
       std::map<std::int64_t, std::int64_t> minutes;
-      for (const auto& [m, n] : chat.message_times.runs()) minutes[m] += n;
+      chat.message_times.for_each_run([&](std::int64_t m, std::uint32_t n) { minutes[m] += n; });
       if (!o_.include_forwarded)
-        for (const auto& [m, n] : chat.forwarded_times.runs()) minutes[m] -= n;
+        chat.forwarded_times.for_each_run([&](std::int64_t m, std::uint32_t n) { minutes[m] -= n; });
       std::uint64_t before30 = 0, after30 = 0, before90 = 0, after90 = 0;
       std::int64_t prev = am, longest_gap = 0, last_minute = std::numeric_limits<std::int64_t>::min();
       for (const auto& [m, n] : minutes) {
