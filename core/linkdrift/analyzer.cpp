@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "linkdrift/aggregate/corpus_codec.h"
 #include "linkdrift/aggregate/report_builder.h"
 #include "linkdrift/extract/extractor.h"
 #include "linkdrift/migration/announcements.h"
@@ -152,6 +153,19 @@ struct Analyzer::Impl final : ReaderSink {
     chat_open = false;
   }
 
+  bool merge(const Corpus& other, std::string* error) {
+    std::string message;
+    if (!corpus.merge(other, message)) {
+      if (error) *error = std::move(message);
+      return false;
+    }
+    // One error per failed file, in file order (merging may drop a segment's).
+    errors.clear();
+    for (const FileData& f : corpus.files())
+      if (f.has_error) errors.push_back({f.name, f.error_offset, f.error_message});
+    return true;
+  }
+
   void on_error(const InputError& error) override {
     FileData& file = corpus.file(current_file);
     file.has_error = true;
@@ -260,17 +274,21 @@ void Analyzer::fail_file(std::string message) {
 }
 
 bool Analyzer::merge(Analyzer&& other, std::string* error) {
+  if (!impl_->merge(other.impl_->corpus, error)) return false;
+  other.clear();
+  return true;
+}
+
+std::string Analyzer::serialize() const { return CorpusCodec::encode(impl_->corpus); }
+
+bool Analyzer::merge_serialized(std::string_view bytes, std::string* error) {
+  Corpus other;
   std::string message;
-  if (!impl_->corpus.merge(other.impl_->corpus, message)) {
+  if (!CorpusCodec::decode(bytes, other, message)) {
     if (error) *error = std::move(message);
     return false;
   }
-  // One error per failed file, in file order (merging may drop a segment's).
-  impl_->errors.clear();
-  for (const FileData& f : impl_->corpus.files())
-    if (f.has_error) impl_->errors.push_back({f.name, f.error_offset, f.error_message});
-  other.clear();
-  return true;
+  return impl_->merge(other, error);
 }
 
 void Analyzer::clear() {

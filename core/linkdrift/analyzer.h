@@ -85,6 +85,12 @@ class Analyzer {
   // nothing merged, other untouched) when the segments do not line up.
   bool merge(Analyzer&& other, std::string* error = nullptr);
 
+  // The corpus as bytes (CorpusCodec), for an analyzer that shares no memory
+  // with this one; merge_serialized() is merge() of an analyzer holding them.
+  // Bad bytes: false with `error` set, nothing merged.
+  std::string serialize() const;
+  bool merge_serialized(std::string_view bytes, std::string* error = nullptr);
+
   // Forgets every input (corpus, errors, any open file), keeping the compiled
   // extractor: cheaper than a new Analyzer, e.g. for a worker's next job.
   void clear();

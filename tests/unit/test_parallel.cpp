@@ -72,9 +72,10 @@ struct Split {
   std::string refused;  // why
 };
 
-// cuts: 0 = a_0 < a_1 < ... < a_N = size.
+// cuts: 0 = a_0 < a_1 < ... < a_N = size. `serialized`: the segments travel
+// as bytes (serialize / merge_serialized), as between web workers.
 Split split(const std::string& name, std::string_view data, const std::vector<std::uint64_t>& cuts,
-            std::size_t chunk) {
+            std::size_t chunk, bool serialized = false) {
   Split s;
   Analyzer& merged = pooled(0);
   for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
@@ -82,7 +83,8 @@ Split split(const std::string& name, std::string_view data, const std::vector<st
     read_segment(part, name, data, cuts[k], cuts[k + 1], chunk);
     const SegmentEdges& e = part.corpus().files().back().segment;
     if (e.start < e.end) ++s.nonempty;
-    if (k > 0 && !merged.merge(std::move(part), &s.refused)) {
+    if (k > 0 && !(serialized ? merged.merge_serialized(part.serialize(), &s.refused)
+                              : merged.merge(std::move(part), &s.refused))) {
       s.merged = false;
       return s;
     }
@@ -139,7 +141,7 @@ int check_file(const std::string& path, std::size_t every_byte_limit, int random
     for (int run = 0; run < random_runs; ++run) {
       const std::vector<std::uint64_t> cuts = random_cuts(rng, data.size(), n);
       CAPTURE(run);
-      const Split s = split(name, data, cuts, chunks[rng() % 5]);
+      const Split s = split(name, data, cuts, chunks[rng() % 5], run % 2 == 1);
       check_same(want, s);
       nonempty += s.nonempty > 1;
     }
@@ -246,4 +248,45 @@ TEST_CASE("parallel: a pattern that is not a message start makes the segment rea
   CHECK(first.corpus().files().front().segment.end == data.size());
   CHECK_FALSE(first.corpus().files().front().segment.open_end);
   check_same(want, split("y.json", data, {0, cut, data.size()}, 64));
+}
+
+TEST_CASE("parallel: serialized corpora round-trip, and bad bytes are refused, never trusted") {
+  const std::string path = test::fixtures_dir() + "/migration_outcomes.json";
+  const std::string data = test::read_bytes(path);
+  Analyzer whole(options());
+  whole.begin_file("m.json");
+  whole.feed(data);
+  whole.end_file();
+  const std::string bytes = whole.serialize();
+  Analyzer copy(options());
+  REQUIRE(copy.merge_serialized(bytes));
+  CHECK(copy.report_json() == whole.report_json());
+  CHECK(copy.serialize() == bytes);
+
+  std::string error;
+  Analyzer target(options());
+  CHECK_FALSE(target.merge_serialized("", &error));
+  CHECK(error == "not a serialized linkdrift corpus");
+  CHECK_FALSE(target.merge_serialized(bytes + "x", &error));
+  CHECK(error == "corrupt serialized corpus: trailing bytes");
+  // Every truncation is refused; flipped bytes are refused or decode to
+  // something the report can still be built from (ASan/UBSan watch this).
+  for (std::size_t n = 0; n < bytes.size(); n += 1 + n / 64) {
+    Analyzer a(options());
+    CHECK_FALSE(a.merge_serialized(std::string_view(bytes).substr(0, n)));
+    CHECK(a.corpus().files().empty());
+  }
+  std::mt19937_64 rng(7);
+  int refused = 0;
+  for (int i = 0; i < 300; ++i) {
+    std::string bad = bytes;
+    for (int k = 0; k < 3; ++k) bad[rng() % bad.size()] = static_cast<char>(rng());
+    Analyzer a(options());
+    if (!a.merge_serialized(bad)) {
+      ++refused;
+      continue;
+    }
+    CHECK_FALSE(a.report_json().empty());
+  }
+  CHECK(refused > 0);
 }

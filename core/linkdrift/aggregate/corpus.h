@@ -96,6 +96,7 @@ static_assert(sizeof(LinkRow) == 20);
 // required, and for_each_run may yield one minute in several runs.
 class MinuteHistogram {
  public:
+  friend class CorpusCodec;
   void add(std::int64_t unix_seconds);
   void append(const MinuteHistogram& other);
   // Calls fn(minute, count) for every run, in insertion order.
@@ -196,6 +197,7 @@ class RowRange {
 
 class Corpus {
  public:
+  friend class CorpusCodec;
   static constexpr std::uint32_t kUrlForm = 0x80000000u;  // url code flag: a form, not an id
 
   // Ingestion, in stream order (the analyzer drives these).
