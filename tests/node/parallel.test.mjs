@@ -75,7 +75,7 @@ for (const [build, loadModule] of Object.entries(BUILDS)) {
         const bytes = new Uint8Array(fs.readFileSync(path.join(FIXTURES, file)));
         const want = analyze(M, [{ name: file, bytes }], { analyzerOptions: OPTIONS });
         for (const n of [2, 3, 4]) {
-          for (const shift of [-97, 0, 13, 301]) {
+          for (const shift of [0, 13]) {
             const got = splitRun(M, file, bytes, cutsFor(bytes.length, n, shift));
             assert.deepEqual(got.errors, want.errors, `${n}/${shift}`);
             assert.equal(got.csv, want.csv, `${n}/${shift}`);
