@@ -6,6 +6,12 @@
 // JS API (see wasm/README.md):
 //   const a = new Module.Analyzer('{"max_message_mb": 256}');  // or '{}'
 //   a.beginFile(name); a.feed(ptr, len) ...; a.endFile();
+//   a.beginSegment(name, fileSize, start, end);        // one byte range of a file
+//   for (let r; (r = a.nextRead()) !== null;) a.feed(<bytes [r.offset, r.offset + r.length)>);
+//   a.endSegment();
+//   a.serialize()                     -> Uint8Array (a copy the JS owns)
+//   a.mergeSerialized(bytes)          -> true, or false + lastError()
+//   a.clear()                         -> forget all inputs (reuse the instance)
 //   a.report(optionsJson)             -> report JSON, NO trailing newline
 //                                        (`linkdrift report` prints exactly this + "\n")
 //   a.linkRecords(queryJson)          -> '{"total":N,"offset":o,"rows":[...]}'
@@ -23,8 +29,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <emscripten/bind.h>
+#include <emscripten/val.h>
 #include <nlohmann/json.hpp>
 
 #include "linkdrift/aggregate/options_json.h"
@@ -81,6 +89,61 @@ class WasmAnalyzer {
       fail(e);
     }
   }
+
+  // Sizes and offsets are JS numbers (exact up to 2^53 bytes).
+  void beginSegment(const std::string& name, double file_size, double start, double end) {
+    try {
+      analyzer_.begin_segment(name, static_cast<std::uint64_t>(file_size), static_cast<std::uint64_t>(start),
+                              static_cast<std::uint64_t>(end));
+    } catch (const std::exception& e) {
+      fail(e);
+    }
+  }
+
+  // {offset, length} of the bytes to feed next, or null: the segment is done.
+  emscripten::val nextRead() const {
+    const std::optional<linkdrift::ReadRequest> r = analyzer_.next_read();
+    if (!r) return emscripten::val::null();
+    emscripten::val out = emscripten::val::object();
+    out.set("offset", static_cast<double>(r->offset));
+    out.set("length", static_cast<double>(r->length));
+    return out;
+  }
+
+  void endSegment() {
+    try {
+      analyzer_.end_segment();
+    } catch (const std::exception& e) {
+      fail(e);
+    }
+  }
+
+  // A copy in JS memory: it stays valid after this analyzer is deleted.
+  emscripten::val serialize() {
+    try {
+      const std::string bytes = analyzer_.serialize();
+      return emscripten::val(emscripten::typed_memory_view(bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data())))
+          .call<emscripten::val>("slice");
+    } catch (const std::exception& e) {
+      last_error_ = e.what();
+      return emscripten::val::null();
+    }
+  }
+
+  bool mergeSerialized(const emscripten::val& bytes) {
+    try {
+      const std::vector<std::uint8_t> v = emscripten::convertJSArrayToNumberVector<std::uint8_t>(bytes);
+      std::string error;
+      if (analyzer_.merge_serialized(std::string_view(reinterpret_cast<const char*>(v.data()), v.size()), &error))
+        return true;
+      last_error_ = error;
+    } catch (const std::exception& e) {
+      last_error_ = e.what();
+    }
+    return false;
+  }
+
+  void clear() { analyzer_.clear(); }
 
   std::string report(const std::string& options_json) const {
     try {
@@ -164,6 +227,12 @@ EMSCRIPTEN_BINDINGS(linkdrift) {
       .function("beginFile", &WasmAnalyzer::beginFile)
       .function("feed", &WasmAnalyzer::feed)
       .function("endFile", &WasmAnalyzer::endFile)
+      .function("beginSegment", &WasmAnalyzer::beginSegment)
+      .function("nextRead", &WasmAnalyzer::nextRead)
+      .function("endSegment", &WasmAnalyzer::endSegment)
+      .function("serialize", &WasmAnalyzer::serialize)
+      .function("mergeSerialized", &WasmAnalyzer::mergeSerialized)
+      .function("clear", &WasmAnalyzer::clear)
       .function("report", &WasmAnalyzer::report)
       .function("linkRecords", &WasmAnalyzer::linkRecords)
       .function("linkRecordsCsv", &WasmAnalyzer::linkRecordsCsv)

@@ -32,41 +32,45 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
   return out;
 }
 
-namespace {
-
 constexpr std::uint64_t kProgressMinBytes = 50ull << 20;
 
-// Prints "name  43%  512/1190 MB  812 MB/s  ETA 1s" on stderr, at most ~4x a second.
-class Progress {
- public:
-  Progress(const std::string& path, std::uint64_t total, bool tty)
-      : path_(path), total_(total), tty_(tty), start_(Clock::now()), last_(start_) {}
+Progress::Progress(std::string label, std::uint64_t total, bool tty)
+    : label_(std::move(label)), total_(total), tty_(tty), start_(Clock::now()), last_(start_) {}
 
-  void update(std::uint64_t done, bool final = false) {
-    const auto now = Clock::now();
-    if (!final && now - last_ < std::chrono::milliseconds(tty_ ? 250 : 5000)) return;
-    last_ = now;
-    const double secs = std::chrono::duration<double>(now - start_).count();
-    const double mb = static_cast<double>(done) / 1e6;
-    const double rate = secs > 0 ? mb / secs : 0;
-    const double eta = rate > 0 ? (static_cast<double>(total_ - std::min(done, total_)) / 1e6) / rate : 0;
-    std::fprintf(stderr, "%s%s  %3.0f%%  %.0f/%.0f MB  %.0f MB/s  ETA %.0fs%s", tty_ ? "\r" : "", path_.c_str(),
-                 total_ ? 100.0 * static_cast<double>(done) / static_cast<double>(total_) : 100.0, mb,
-                 static_cast<double>(total_) / 1e6, rate, eta, tty_ && !final ? "" : "\n");
-    std::fflush(stderr);
-  }
+void Progress::add(std::uint64_t bytes) {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  done_ += bytes;
+  const auto now = Clock::now();
+  if (now - last_ < std::chrono::milliseconds(tty_ ? 250 : 5000)) return;
+  last_ = now;
+  print(false);
+}
 
- private:
-  using Clock = std::chrono::steady_clock;
-  std::string path_;
-  std::uint64_t total_;
-  bool tty_;
-  Clock::time_point start_, last_;
-};
+void Progress::finish() {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  print(true);
+}
 
-}  // namespace
+void Progress::print(bool final) {
+  const double secs = std::chrono::duration<double>(Clock::now() - start_).count();
+  const std::uint64_t done = std::min(done_, total_);  // segments may re-read a chat header
+  const double mb = static_cast<double>(done) / 1e6;
+  const double rate = secs > 0 ? mb / secs : 0;
+  const double eta = rate > 0 ? (static_cast<double>(total_ - done) / 1e6) / rate : 0;
+  std::fprintf(stderr, "%s%s  %3.0f%%  %.0f/%.0f MB  %.0f MB/s  ETA %.0fs%s", tty_ ? "\r" : "", label_.c_str(),
+               total_ ? 100.0 * static_cast<double>(done) / static_cast<double>(total_) : 100.0, mb,
+               static_cast<double>(total_) / 1e6, rate, eta, tty_ && !final ? "" : "\n");
+  std::fflush(stderr);
+}
 
-void read_file_into(Analyzer& analyzer, const std::string& path, const ReadSettings& settings) {
+std::unique_ptr<Progress> make_progress(const std::string& label, std::uint64_t total, const ReadSettings& settings) {
+  const bool tty = isatty(fileno(stderr)) != 0;
+  const bool show = total > kProgressMinBytes && (settings.progress == 1 || (settings.progress == -1 && tty));
+  return show ? std::make_unique<Progress>(label, total, tty) : nullptr;
+}
+
+void read_file_into(Analyzer& analyzer, const std::string& path, const ReadSettings& settings,
+                    Progress* shared) {
   analyzer.begin_file(path);
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
@@ -78,19 +82,15 @@ void read_file_into(Analyzer& analyzer, const std::string& path, const ReadSetti
     analyzer.fail_file(std::string("cannot open: ") + std::strerror(errno));
     return;
   }
-  const std::uint64_t total = fs::file_size(path, ec);
-  const bool tty = isatty(fileno(stderr)) != 0;
-  const bool show = total > kProgressMinBytes && (settings.progress == 1 || (settings.progress == -1 && tty));
-  std::unique_ptr<Progress> progress = show ? std::make_unique<Progress>(path, total, tty) : nullptr;
+  std::unique_ptr<Progress> own = shared ? nullptr : make_progress(path, fs::file_size(path, ec), settings);
+  Progress* progress = shared ? shared : own.get();
 
   std::vector<char> buffer(settings.chunk_size);
-  std::uint64_t done = 0;
   for (;;) {
     const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), f.get());
     if (n > 0) {
       analyzer.feed(std::string_view(buffer.data(), n));
-      done += n;
-      if (progress) progress->update(done);
+      if (progress) progress->add(n);
     }
     if (n < buffer.size()) break;
   }
@@ -98,8 +98,34 @@ void read_file_into(Analyzer& analyzer, const std::string& path, const ReadSetti
     analyzer.fail_file(std::string("read error: ") + std::strerror(errno));
     return;
   }
-  if (progress) progress->update(done, true);
+  if (own) own->finish();
   analyzer.end_file();
+}
+
+void read_segment_into(Analyzer& analyzer, const std::string& path, std::uint64_t size, std::uint64_t cut_begin,
+                       std::uint64_t cut_end, const ReadSettings& settings, Progress* progress) {
+  analyzer.begin_segment(path, size, cut_begin, cut_end, settings.chunk_size);
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!f) {
+    analyzer.fail_file(std::string("cannot open: ") + std::strerror(errno));
+    return;
+  }
+  std::vector<char> buffer;
+  while (const auto r = analyzer.next_read()) {
+    buffer.resize(r->length);
+    if (fseeko(f.get(), static_cast<off_t>(r->offset), SEEK_SET) != 0) {
+      analyzer.fail_file(std::string("read error: ") + std::strerror(errno));
+      return;
+    }
+    const std::size_t n = std::fread(buffer.data(), 1, r->length, f.get());
+    if (std::ferror(f.get())) {
+      analyzer.fail_file(std::string("read error: ") + std::strerror(errno));
+      return;
+    }
+    analyzer.feed(std::string_view(buffer.data(), n));
+    if (progress) progress->add(n);
+  }
+  analyzer.end_segment();
 }
 
 }  // namespace linkdrift::cli

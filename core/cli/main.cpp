@@ -7,6 +7,7 @@
 #include "cli/input.h"
 #include "cli/links_output.h"
 #include "cli/options.h"
+#include "cli/parallel.h"
 #include "cli/summary.h"
 #include "linkdrift/aggregate/report_builder.h"
 #include "linkdrift/analyzer.h"
@@ -32,16 +33,13 @@ int run(const CliOptions& o) {
   }
 
   const bool announcements = o.announcements.value_or(o.command == Command::graph || AnalyzerOptions{}.detect_announcements);
-  Analyzer analyzer(AnalyzerOptions{ReaderLimits{o.max_message_bytes}, announcements});
+  const AnalyzerOptions analyzer_options{ReaderLimits{o.max_message_bytes}, announcements};
+  Analyzer analyzer(analyzer_options);
   ReadSettings settings{o.chunk_size, o.progress ? (*o.progress ? 1 : 0) : (o.command == Command::summary ? 1 : -1)};
-  for (const std::string& path : expand_inputs(o.inputs)) {
-    const std::size_t errors_before = analyzer.errors().size();
-    read_file_into(analyzer, path, settings);
-    for (std::size_t i = errors_before; i < analyzer.errors().size(); ++i) {
-      const InputError& e = analyzer.errors()[i];
-      std::fprintf(stderr, "linkdrift: error: %s: byte %llu: %s\n", e.file.c_str(),
-                   static_cast<unsigned long long>(e.offset), e.message.c_str());
-    }
+  read_inputs(analyzer, analyzer_options, expand_inputs(o.inputs), settings, o.jobs > 0 ? o.jobs : default_jobs());
+  for (const InputError& e : analyzer.errors()) {
+    std::fprintf(stderr, "linkdrift: error: %s: byte %llu: %s\n", e.file.c_str(),
+                 static_cast<unsigned long long>(e.offset), e.message.c_str());
   }
 
   if (o.command == Command::report) {

@@ -36,6 +36,8 @@ Options:
   --out FILE                  write to FILE instead of standard output
   --progress / --no-progress  progress on stderr (default: files over 50 MB, on a terminal)
   --chunk-size BYTES          read size (default 16 MiB)
+  --jobs N                    threads reading the inputs, large files split among them
+                              (default: the number of cores, at most 8; 1 = one thread)
   --max-message-mb N          a single message larger than N MB fails its file (default 256)
   --announcements             detect move/backup announcements and each announcing chat's
                               outcome (report sections "announcements", "outcomes"; slower)
@@ -181,6 +183,10 @@ std::optional<CliOptions> parse_args(const std::vector<std::string>& args, std::
       if (!value(v)) return std::nullopt;
       if (!parse_int(v, n) || n < 1 || n > 4096) { error = "--max-message-mb must be 1 .. 4096"; return std::nullopt; }
       o.max_message_bytes = static_cast<std::size_t>(n) << 20;
+    } else if (a == "--jobs") {
+      if (!value(v)) return std::nullopt;
+      if (!parse_int(v, n) || n < 1 || n > 64) { error = "--jobs must be 1 .. 64"; return std::nullopt; }
+      o.jobs = static_cast<int>(n);
     } else if (a == "--chunk-size") {
       if (!value(v)) return std::nullopt;
       if (!parse_int(v, n) || n < 1 || n > (1ll << 30)) { error = "--chunk-size must be 1 .. 1073741824"; return std::nullopt; }

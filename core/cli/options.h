@@ -23,6 +23,7 @@ struct CliOptions {
   bool compact = false;            // report: one-line JSON
   std::string out;                 // "" = stdout
   std::size_t chunk_size = 16u << 20;
+  int jobs = 0;                    // 0: default_jobs() (cli/parallel.h)
   std::size_t max_message_bytes = std::size_t{256} << 20;
   std::optional<bool> announcements;  // unset: the analyzer's default (graph: on)
   std::optional<bool> progress;    // unset: on for files > 50 MB when stderr is a terminal (summary: always)

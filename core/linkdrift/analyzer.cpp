@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "linkdrift/aggregate/corpus_codec.h"
 #include "linkdrift/aggregate/report_builder.h"
 #include "linkdrift/extract/extractor.h"
 #include "linkdrift/migration/announcements.h"
@@ -17,6 +18,9 @@ struct Analyzer::Impl final : ReaderSink {
   LinkExtractor extractor;
   AnnouncementDetector detector{extractor};  // shares the extractor (declared before it)
   ExportReader reader;
+  SegmentReader segment{reader};
+  bool in_segment = false;
+  std::uint64_t segment_file_size = 0;
   Corpus corpus;
   std::vector<InputError> errors;
   bool detect_announcements;
@@ -149,6 +153,19 @@ struct Analyzer::Impl final : ReaderSink {
     chat_open = false;
   }
 
+  bool merge(const Corpus& other, std::string* error) {
+    std::string message;
+    if (!corpus.merge(other, message)) {
+      if (error) *error = std::move(message);
+      return false;
+    }
+    // One error per failed file, in file order (merging may drop a segment's).
+    errors.clear();
+    for (const FileData& f : corpus.files())
+      if (f.has_error) errors.push_back({f.name, f.error_offset, f.error_message});
+    return true;
+  }
+
   void on_error(const InputError& error) override {
     FileData& file = corpus.file(current_file);
     file.has_error = true;
@@ -199,10 +216,42 @@ void Analyzer::begin_file(std::string name) {
 
 void Analyzer::feed(std::string_view bytes) {
   if (!impl_->in_file) return;
-  impl_->reader.feed(bytes);
+  if (impl_->in_segment) {
+    impl_->segment.feed(bytes);
+  } else {
+    impl_->reader.feed(bytes);
+  }
+}
+
+void Analyzer::begin_segment(std::string name, std::uint64_t file_size, std::uint64_t cut_begin,
+                             std::uint64_t cut_end, std::size_t chunk_bytes) {
+  begin_file(std::move(name));
+  impl_->in_segment = true;
+  impl_->segment_file_size = file_size;
+  impl_->segment.begin(file_size, cut_begin, cut_end, chunk_bytes);
+}
+
+std::optional<ReadRequest> Analyzer::next_read() const {
+  if (!impl_->in_file || !impl_->in_segment) return std::nullopt;
+  return impl_->segment.next_read();
+}
+
+void Analyzer::end_segment() {
+  if (!impl_->in_file || !impl_->in_segment) return;
+  if (impl_->segment.active()) impl_->segment.feed({});  // the caller stopped early: no more data
+  FileData& file = impl_->corpus.file(impl_->current_file);
+  file.bytes = impl_->segment_file_size;  // as a sequential read, which is fed every byte
+  file.segment = impl_->segment.edges();
+  impl_->in_segment = false;
+  impl_->in_file = false;
+  impl_->chat_open = false;
 }
 
 void Analyzer::end_file() {
+  if (impl_->in_segment) {
+    end_segment();
+    return;
+  }
   if (!impl_->in_file) return;
   impl_->reader.end_file();
   impl_->corpus.file(impl_->current_file).bytes = impl_->reader.offset();
@@ -215,15 +264,38 @@ void Analyzer::fail_file(std::string message) {
   FileData& file = impl_->corpus.file(impl_->current_file);
   file.bytes = impl_->reader.offset();
   impl_->on_error({file.name, file.bytes, std::move(message)});
+  if (impl_->in_segment) {
+    file.segment = impl_->segment.edges();
+    file.segment.end = file.bytes;
+    file.segment.open_end = false;
+    impl_->in_segment = false;
+  }
   impl_->in_file = false;
 }
 
-void Analyzer::merge(Analyzer&& other) {
-  impl_->corpus.append(other.impl_->corpus);
-  impl_->errors.insert(impl_->errors.end(), other.impl_->errors.begin(), other.impl_->errors.end());
-  other.impl_->corpus = Corpus();
-  other.impl_->errors.clear();
-  other.impl_->url_target.clear();
+bool Analyzer::merge(Analyzer&& other, std::string* error) {
+  if (!impl_->merge(other.impl_->corpus, error)) return false;
+  other.clear();
+  return true;
+}
+
+std::string Analyzer::serialize() const { return CorpusCodec::encode(impl_->corpus); }
+
+bool Analyzer::merge_serialized(std::string_view bytes, std::string* error) {
+  Corpus other;
+  std::string message;
+  if (!CorpusCodec::decode(bytes, other, message)) {
+    if (error) *error = std::move(message);
+    return false;
+  }
+  return impl_->merge(other, error);
+}
+
+void Analyzer::clear() {
+  if (impl_->in_file) end_file();
+  impl_->corpus = Corpus();
+  impl_->errors.clear();
+  impl_->url_target.clear();
 }
 
 const Corpus& Analyzer::corpus() const { return impl_->corpus; }

@@ -4,6 +4,12 @@
 //   a.begin_file("result.json"); a.feed(chunk)...; a.end_file();   // per input
 //   std::string json = a.report_json();
 //
+// Or one byte range of a file, for parallel readers (docs/parallel.md):
+//   a.begin_segment("result.json", size, cut_begin, cut_end);
+//   while (auto r = a.next_read()) a.feed(bytes [r->offset, r->offset + r->length) of the file);
+//   a.end_segment();
+// and then first.merge(std::move(second)) in file order.
+//
 // CONTRACT
 // - feed() takes chunks of any size (1 byte … 64 MB) split anywhere; the caller
 //   owns the bytes, which need only live during the call.
@@ -15,13 +21,16 @@
 //   other files are unaffected. Nothing here throws on user data.
 // - merge(other) adds another analyzer's corpus (e.g. a parallel worker's);
 //   the report of the merged analyzer equals that of one analyzer fed all
-//   inputs, provided files are merged in the same order.
+//   inputs, provided files and segments are merged in the same order. It
+//   returns false (nothing merged) only when segments do not line up, which
+//   tdesktop's layouts never cause: read that file sequentially then.
 // - report() is a pure function of the corpus and ReportOptions: changing the
 //   time zone, bucket or filters never needs the files again.
 // Not copyable. Movable.
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,8 +72,29 @@ class Analyzer {
   // (e.g. an I/O error the caller met); the rest of the file is ignored.
   void fail_file(std::string message);
 
-  // Adds `other`'s corpus after this one's (other is left empty).
-  void merge(Analyzer&& other);
+  // Reads the segment of the cut [cut_begin, cut_end) of a file of
+  // `file_size` bytes (SegmentReader; cut_begin = 0 only for the file's first
+  // segment, the cuts of one file increasing): the core asks for the bytes it needs
+  // through next_read(), and each answer is given to feed().
+  void begin_segment(std::string name, std::uint64_t file_size, std::uint64_t cut_begin, std::uint64_t cut_end,
+                     std::size_t chunk_bytes = std::size_t{16} << 20);
+  std::optional<ReadRequest> next_read() const;  // nullopt: the segment is done
+  void end_segment();
+
+  // Adds `other`'s corpus after this one's (other is left empty), continuing
+  // a file whose earlier segment this one holds last. False (`error` set,
+  // nothing merged, other untouched) when the segments do not line up.
+  bool merge(Analyzer&& other, std::string* error = nullptr);
+
+  // The corpus as bytes (CorpusCodec), for an analyzer that shares no memory
+  // with this one; merge_serialized() is merge() of an analyzer holding them.
+  // Bad bytes: false with `error` set, nothing merged.
+  std::string serialize() const;
+  bool merge_serialized(std::string_view bytes, std::string* error = nullptr);
+
+  // Forgets every input (corpus, errors, any open file), keeping the compiled
+  // extractor: cheaper than a new Analyzer, e.g. for a worker's next job.
+  void clear();
 
   const Corpus& corpus() const;
   const std::vector<InputError>& errors() const;

@@ -108,30 +108,4 @@ std::string_view Corpus::url(std::uint32_t code, std::string_view target, std::s
   return scratch;
 }
 
-void Corpus::append(const Corpus& other) {
-  std::vector<std::uint32_t> url_remap(other.urls_.size());
-  for (std::uint32_t id = 0; id < other.urls_.size(); ++id) url_remap[id] = urls_.intern(other.urls_[id]);
-  const auto url = [&](std::uint32_t code) { return (code & kUrlForm) ? code : url_remap[code]; };
-  std::vector<std::uint32_t> remap(other.targets_.size());
-  for (std::uint32_t id = 0; id < other.targets_.size(); ++id) {
-    const TargetEntry& e = other.targets_[id];
-    remap[id] = targets_.intern(e.platform, e.kind, e.target, url(e.example_url));
-  }
-  const auto file_base = static_cast<std::uint32_t>(files_.size());
-  files_.insert(files_.end(), other.files_.begin(), other.files_.end());
-  for (const ChatData& c : other.chats_) {
-    ChatData copy = c;
-    copy.file += file_base;
-    copy.rows_begin = rows_.size();
-    for (LinkRow row : other.links(c)) {
-      row.target = remap[row.target];
-      row.url = url(row.url);
-      rows_.push_back(row);
-    }
-    copy.rows_end = rows_.size();
-    for (AnnouncementRow& a : copy.announcements) a.target = remap[a.target];
-    chats_.push_back(std::move(copy));
-  }
-}
-
 }  // namespace linkdrift

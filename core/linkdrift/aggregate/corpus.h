@@ -30,6 +30,7 @@
 #include "linkdrift/migration/announcements.h"
 #include "linkdrift/model.h"
 #include "linkdrift/reader/export_reader.h"
+#include "linkdrift/reader/segment_reader.h"
 
 namespace linkdrift {
 
@@ -95,6 +96,7 @@ static_assert(sizeof(LinkRow) == 20);
 // required, and for_each_run may yield one minute in several runs.
 class MinuteHistogram {
  public:
+  friend class CorpusCodec;
   void add(std::int64_t unix_seconds);
   void append(const MinuteHistogram& other);
   // Calls fn(minute, count) for every run, in insertion order.
@@ -162,6 +164,7 @@ struct FileData {
   bool has_error = false;
   std::uint64_t error_offset = 0;
   std::string error_message;
+  SegmentEdges segment;  // when read as a segment (Analyzer::begin_segment)
 };
 
 // The link rows of one chat, in order.
@@ -194,6 +197,7 @@ class RowRange {
 
 class Corpus {
  public:
+  friend class CorpusCodec;
   static constexpr std::uint32_t kUrlForm = 0x80000000u;  // url code flag: a form, not an id
 
   // Ingestion, in stream order (the analyzer drives these).
@@ -208,8 +212,14 @@ class Corpus {
   // The code of `url` found as a link to `target`: a form, else the interned url.
   std::uint32_t url_code(std::string_view url, std::string_view target);
 
-  // Appends `other` after this corpus, remapping its target ids.
-  void append(const Corpus& other);
+  // Appends `other` after this corpus (corpus_merge.cpp), remapping its ids
+  // so that the result equals one corpus fed both streams in order. When
+  // other's first file is a later segment of this corpus' last file, it
+  // continues that file instead: its first chat continues the open chat, and
+  // a segment after an error, or covered by a segment that read on, is
+  // dropped. Returns false (this corpus unchanged, `error` set) when the
+  // segments do not line up; the caller then reads that file sequentially.
+  bool merge(const Corpus& other, std::string& error);
 
   const std::vector<FileData>& files() const { return files_; }
   const std::vector<ChatData>& chats() const { return chats_; }

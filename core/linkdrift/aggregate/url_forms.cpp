@@ -94,6 +94,10 @@ std::optional<std::uint32_t> url_form(std::string_view url, std::string_view tar
   return std::nullopt;
 }
 
+bool is_url_form(std::uint32_t form) {
+  return (form & 0xFF) / kSuffixes.size() < kPrefixes.size() && form < (1u << 31);
+}
+
 void append_url_form(std::string& out, std::uint32_t form, std::string_view target) {
   const std::uint32_t shape = form & 0xFF;
   std::string_view suffix = kSuffixes[shape % kSuffixes.size()];

@@ -24,5 +24,7 @@ inline constexpr std::uint32_t kMaxFormNumber = (1u << 23) - 1;
 
 std::optional<std::uint32_t> url_form(std::string_view url, std::string_view target);
 void append_url_form(std::string& out, std::uint32_t form, std::string_view target);
+// Whether `form` is a code append_url_form() accepts (for decoding untrusted bytes).
+bool is_url_form(std::uint32_t form);
 
 }  // namespace linkdrift

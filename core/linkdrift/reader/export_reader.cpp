@@ -70,4 +70,13 @@ void ExportReader::end_file() {
 
 std::uint64_t ExportReader::offset() const { return impl_->offset; }
 
+void ExportReader::rebase(std::uint64_t offset) {
+  impl_->offset = offset;
+  impl_->splitter.rebase(offset);
+}
+bool ExportReader::at_message_slot() const { return impl_->splitter.at_message_slot(); }
+std::uint64_t ExportReader::messages_offset() const { return impl_->splitter.messages_offset(); }
+const ChatInfo& ExportReader::open_chat() const { return impl_->splitter.open_chat(); }
+bool ExportReader::failed() const { return impl_->splitter.failed(); }
+
 }  // namespace linkdrift

@@ -94,8 +94,15 @@ class ExportReader {
   // Reports truncation / empty file / not-a-Telegram-export as an error.
   void end_file();
 
-  // Bytes fed for the current file so far.
+  // File offset of the next byte fed (bytes fed so far, plus any rebase()).
   std::uint64_t offset() const;
+
+  // Reading a segment of a file (segment_reader.h):
+  void rebase(std::uint64_t offset);     // the next byte fed is at file offset `offset`
+  bool at_message_slot() const;          // between two messages of a `messages` array
+  std::uint64_t messages_offset() const; // file offset of the last `messages` array's '['
+  const ChatInfo& open_chat() const;     // the chat of that array, keys read before it
+  bool failed() const;                   // an error was reported for this file
 
  private:
   struct Impl;

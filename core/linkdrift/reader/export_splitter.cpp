@@ -51,6 +51,7 @@ void ExportSplitter::reset() {
   root_chat_ = ChatInfo{};
   list_chat_ = ChatInfo{};
   root_begun_ = list_begun_ = false;
+  messages_at_ = 0;
   key_len_ = 0;
   capture_.clear();
   message_.clear();
@@ -269,6 +270,7 @@ bool ExportSplitter::value(char c, std::uint64_t at) {
         list_begun_ = true;
         events_.chat_begin(list_chat_);
       }
+      messages_at_ = at;
       push(FrameKind::messages, FrameState::arr_elem_or_end);
       return true;
     }

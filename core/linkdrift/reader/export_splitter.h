@@ -69,6 +69,21 @@ class ExportSplitter {
   // A message longer than `limit` bytes fails the file ("message larger than …").
   void set_max_message_bytes(std::size_t limit) { max_message_bytes_ = limit; }
 
+  // For reading a segment of a file (segment_reader.h):
+  // the next byte fed is at file offset `offset` (a jump in the file).
+  void rebase(std::uint64_t offset) { base_ = offset; }
+  // True between two messages of a `messages` array, where the next element
+  // would start (every byte before it consumed, nothing of it).
+  bool at_message_slot() const {
+    return mode_ == Mode::structural && depth_ > 0 && frames_[depth_ - 1].kind == FrameKind::messages &&
+           (frames_[depth_ - 1].state == FrameState::arr_elem_or_end ||
+            frames_[depth_ - 1].state == FrameState::arr_elem);
+  }
+  // File offset of the '[' of the `messages` array read last.
+  std::uint64_t messages_offset() const { return messages_at_; }
+  // The chat whose keys were read last (what on_chat_begin saw for it).
+  const ChatInfo& open_chat() const { return depth_ >= 2 && frames_[1].kind == FrameKind::messages ? root_chat_ : list_chat_; }
+
  private:
   enum class Mode : std::uint8_t {
     start,           // before the top-level value (BOM, whitespace)
@@ -127,6 +142,7 @@ class ExportSplitter {
   int next_chat_ = 0;
   ChatInfo root_chat_, list_chat_;
   bool root_begun_ = false, list_begun_ = false;
+  std::uint64_t messages_at_ = 0;
 
   // Key being read.
   char key_[16] = {};
