@@ -18,6 +18,7 @@ std::uint32_t TargetTable::intern(Platform platform, Kind kind, std::string_view
       },
       slot);
   if (found != detail::InternIndex::kNone) return found;
+  if (entries_.size() >= capacity_) return kFull;
   const auto id = static_cast<std::uint32_t>(entries_.size());
   entries_.push_back({platform, kind, bytes_.store(target), url});
   index_.insert(h, id, slot, [&](std::uint32_t i) {
@@ -108,7 +109,8 @@ std::string_view Corpus::url(std::uint32_t code, std::string_view target, std::s
   return scratch;
 }
 
-void Corpus::append(const Corpus& other) {
+bool Corpus::append(const Corpus& other) {
+  if (targets_.size() + other.targets_.size() > TargetTable::kMaxTargets) return false;
   std::vector<std::uint32_t> url_remap(other.urls_.size());
   for (std::uint32_t id = 0; id < other.urls_.size(); ++id) url_remap[id] = urls_.intern(other.urls_[id]);
   const auto url = [&](std::uint32_t code) { return (code & kUrlForm) ? code : url_remap[code]; };
@@ -124,7 +126,7 @@ void Corpus::append(const Corpus& other) {
     copy.file += file_base;
     copy.rows_begin = rows_.size();
     for (LinkRow row : other.links(c)) {
-      row.target = remap[row.target];
+      row.target = remap[row.target] & LinkRow::kTargetMask;  // < kMaxTargets: checked above
       row.url = url(row.url);
       rows_.push_back(row);
     }
@@ -132,6 +134,7 @@ void Corpus::append(const Corpus& other) {
     for (AnnouncementRow& a : copy.announcements) a.target = remap[a.target];
     chats_.push_back(std::move(copy));
   }
+  return true;
 }
 
 }  // namespace linkdrift
