@@ -1,6 +1,7 @@
 #include "linkdrift/analyzer.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "linkdrift/aggregate/report_builder.h"
 #include "linkdrift/extract/extractor.h"
@@ -11,15 +12,16 @@ namespace linkdrift {
 // The reader's sink: extracts links per message, dedups them per message and
 // stores compact rows in the corpus.
 struct Analyzer::Impl final : ReaderSink {
-  explicit Impl(const AnalyzerOptions& options)
-      : reader(*this, options.limits), detect_announcements(options.detect_announcements) {}
+  explicit Impl(const AnalyzerOptions& options) : reader(*this, options.limits) {
+    // Built only when asked for: its lexicon patterns take ~50 M instructions to compile.
+    if (options.detect_announcements) detector.emplace(extractor);
+  }
 
   LinkExtractor extractor;
-  AnnouncementDetector detector{extractor};  // shares the extractor (declared before it)
+  std::optional<AnnouncementDetector> detector;  // shares the extractor (declared before it)
   ExportReader reader;
   Corpus corpus;
   std::vector<InputError> errors;
-  bool detect_announcements;
 
   std::uint32_t current_file = 0;
   bool in_file = false;
@@ -85,7 +87,7 @@ struct Analyzer::Impl final : ReaderSink {
                                     unique[i]->source, flags});
       flags &= static_cast<std::uint8_t>(~LinkRow::kFirstOfMessage);
     }
-    if (detect_announcements && !m.is_service && !m.forwarded) detect_announcement(m, chat);
+    if (detector && !m.is_service && !m.forwarded) detect_announcement(m, chat);
   }
 
   // Issue 5: runs the announcement detector on a non-service, non-forwarded
@@ -109,7 +111,7 @@ struct Analyzer::Impl final : ReaderSink {
         gap = true;
       }
     }
-    if (!detector.may_announce(text)) return;
+    if (!detector->may_announce(text)) return;
     text.clear();
     for (const Fragment& f : m.fragments)
       if (f.source != Source::text_link && f.source != Source::button) text.append(f.text);
@@ -121,7 +123,7 @@ struct Analyzer::Impl final : ReaderSink {
       own_hint += ' ';
       own_hint += std::to_string(info.id);
     }
-    const std::optional<Announcement> a = detector.detect(text, unique_links, own_hint);
+    const std::optional<Announcement> a = detector->detect(text, unique_links, own_hint);
     if (!a || !a->destination) return;
     AnnouncementRow row;
     row.date = m.date;
