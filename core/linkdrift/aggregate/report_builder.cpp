@@ -70,7 +70,7 @@ class SeenSet {
 class PairSet {
  public:
   explicit PairSet(std::size_t buckets = 0, std::size_t targets = 0)
-      : targets_(targets), narrow_(buckets * targets < std::numeric_limits<std::uint32_t>::max()) {}
+      : targets_(targets), narrow_(static_cast<std::uint64_t>(buckets) * targets < std::numeric_limits<std::uint32_t>::max()) {}
   bool insert(std::size_t bucket, std::uint32_t target) {
     const std::uint64_t key = static_cast<std::uint64_t>(bucket) * targets_ + target;
     return narrow_ ? narrow_set_.insert(static_cast<std::uint32_t>(key)) : wide_set_.insert(key);
