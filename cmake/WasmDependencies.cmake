@@ -55,14 +55,17 @@ endforeach()
 # module). The core returns errors as values for user data, but std containers,
 # std::string and nlohmann::json (its parse()/at() throw) may still throw; with catching
 # disabled any such throw kills the whole wasm instance instead of being handled.
-# -fexceptions = Emscripten's JS-based exception catching (works in every browser and
-# Node; costs some code size and speed around invoke_* call sites). Must be passed to
-# every compile AND to the final link, hence global here. Turn OFF only after measuring
-# (then simdjson is built with SIMDJSON_EXCEPTIONS=0 to match).
-option(LINKDRIFT_WASM_EXCEPTIONS "Build the wasm target with -fexceptions (catchable C++ exceptions)" ON)
+# -fwasm-exceptions = WebAssembly's own exception handling (try/catch instructions;
+# Node >= 17, Chromium >= 95, Firefox >= 100, Safari >= 15.2). Emscripten's older
+# JS-based -fexceptions routes every call that may throw through an invoke_* JS
+# trampoline: 5-6% more CPU for the whole run and a 15% larger .wasm (measured,
+# docs/performance.md "Third pass"). Must be passed to every compile AND to the final
+# link, hence global here. Turn OFF only after measuring (then simdjson is built with
+# SIMDJSON_EXCEPTIONS=0 to match).
+option(LINKDRIFT_WASM_EXCEPTIONS "Build the wasm target with -fwasm-exceptions (catchable C++ exceptions)" ON)
 if(LINKDRIFT_WASM_EXCEPTIONS)
-  add_compile_options(-fexceptions)
-  add_link_options(-fexceptions)
+  add_compile_options(-fwasm-exceptions)
+  add_link_options(-fwasm-exceptions)
   set(_ld_simdjson_exceptions 1)
 else()
   set(_ld_simdjson_exceptions 0)

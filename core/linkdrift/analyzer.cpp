@@ -1,6 +1,7 @@
 #include "linkdrift/analyzer.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "linkdrift/aggregate/corpus_codec.h"
 #include "linkdrift/aggregate/report_builder.h"
@@ -12,31 +13,43 @@ namespace linkdrift {
 // The reader's sink: extracts links per message, dedups them per message and
 // stores compact rows in the corpus.
 struct Analyzer::Impl final : ReaderSink {
-  explicit Impl(const AnalyzerOptions& options)
-      : reader(*this, options.limits), detect_announcements(options.detect_announcements) {}
+  explicit Impl(const AnalyzerOptions& options) : reader(*this, options.limits) {
+    // Built only when asked for: its lexicon patterns take ~50 M instructions to compile.
+    if (options.detect_announcements) detector.emplace(extractor);
+  }
 
   LinkExtractor extractor;
-  AnnouncementDetector detector{extractor};  // shares the extractor (declared before it)
+  std::optional<AnnouncementDetector> detector;  // shares the extractor (declared before it)
   ExportReader reader;
   SegmentReader segment{reader};
   bool in_segment = false;
   std::uint64_t segment_file_size = 0;
   Corpus corpus;
   std::vector<InputError> errors;
-  bool detect_announcements;
 
   std::uint32_t current_file = 0;
   bool in_file = false;
   std::uint32_t current_chat = 0;  // valid while a chat is open
   bool chat_open = false;
+  bool stopped = false;            // stop_file() ended the current file
   std::vector<Link> found;         // scratch, reused per message
   std::vector<const Link*> unique; // scratch, reused per message
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> codes;  // scratch: (url code, target id) per unique link
   std::vector<std::uint32_t> url_target;  // per url id: the target id last used + 1 (0: none)
   std::string text;                // scratch: the message's displayed text
   std::vector<Link> unique_links;  // scratch: copies of `unique` for the detector
   std::string own_hint;            // the open chat's name and id (detector's own_chat_hint)
 
+  // The corpus holds TargetTable::kMaxTargets targets: the current file fails
+  // here, and the rest of it is ignored (a message's rows are all or none).
+  void stop_file() {
+    on_error({corpus.file(current_file).name, reader.offset(),
+              "more than " + std::to_string(TargetTable::kMaxTargets) + " distinct link targets"});
+    stopped = true;
+  }
+
   void on_chat_begin(const ChatInfo& chat) override {
+    if (stopped) return;
     current_chat = corpus.add_chat(current_file, chat);
     chat_open = true;
     own_hint.clear();
@@ -66,14 +79,19 @@ struct Analyzer::Impl final : ReaderSink {
     }
     std::uint8_t flags = LinkRow::kFirstOfMessage;
     if (m.forwarded) flags |= LinkRow::kForwarded;
+    codes.clear();
     for (const Link* link : unique) {
       const std::uint32_t url = corpus.url_code(link->url, link->target);
       const std::uint32_t id = target_of(url, *link);
-      corpus.add_row(current_chat, {static_cast<std::uint32_t>(static_cast<std::int32_t>(m.date)), id,
-                                    static_cast<std::int32_t>(m.id), url, link->source, flags});
+      if (id == TargetTable::kFull) return stop_file();
+      codes.emplace_back(url, id);
+    }
+    for (std::size_t i = 0; i < unique.size(); ++i) {
+      corpus.add_row(current_chat, {m.date, static_cast<std::int32_t>(m.id), codes[i].first, codes[i].second,
+                                    unique[i]->source, flags});
       flags &= static_cast<std::uint8_t>(~LinkRow::kFirstOfMessage);
     }
-    if (detect_announcements && !m.is_service && !m.forwarded) detect_announcement(m, chat);
+    if (detector && !m.is_service && !m.forwarded) detect_announcement(m, chat);
   }
 
   // Issue 5: runs the announcement detector on a non-service, non-forwarded
@@ -97,7 +115,7 @@ struct Analyzer::Impl final : ReaderSink {
         gap = true;
       }
     }
-    if (!detector.may_announce(text)) return;
+    if (!detector->may_announce(text)) return;
     text.clear();
     for (const Fragment& f : m.fragments)
       if (f.source != Source::text_link && f.source != Source::button) text.append(f.text);
@@ -109,12 +127,13 @@ struct Analyzer::Impl final : ReaderSink {
       own_hint += ' ';
       own_hint += std::to_string(info.id);
     }
-    const std::optional<Announcement> a = detector.detect(text, unique_links, own_hint);
+    const std::optional<Announcement> a = detector->detect(text, unique_links, own_hint);
     if (!a || !a->destination) return;
     AnnouncementRow row;
     row.date = m.date;
     row.message_id = m.id;
     row.target = target_of(corpus.url_code(a->destination->url, a->destination->target), *a->destination);
+    if (row.target == TargetTable::kFull) return stop_file();
     row.type = a->type;
     row.phrase = a->phrase;
     if (row.phrase.size() > AnnouncementRow::kMaxPhraseBytes) {
@@ -167,6 +186,7 @@ struct Analyzer::Impl final : ReaderSink {
   }
 
   void on_error(const InputError& error) override {
+    if (stopped) return;
     FileData& file = corpus.file(current_file);
     file.has_error = true;
     file.error_offset = error.offset;
@@ -210,12 +230,13 @@ void Analyzer::begin_file(std::string name) {
   if (impl_->in_file) end_file();
   impl_->current_file = impl_->corpus.add_file(name);
   impl_->in_file = true;
+  impl_->stopped = false;
   impl_->chat_open = false;
   impl_->reader.begin_file(std::move(name));
 }
 
 void Analyzer::feed(std::string_view bytes) {
-  if (!impl_->in_file) return;
+  if (!impl_->in_file || impl_->stopped) return;
   if (impl_->in_segment) {
     impl_->segment.feed(bytes);
   } else {

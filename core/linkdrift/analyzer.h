@@ -14,7 +14,7 @@
 // - feed() takes chunks of any size (1 byte … 64 MB) split anywhere; the caller
 //   owns the bytes, which need only live during the call.
 // - Memory is O(chunk + largest message + aggregates): the analyzer keeps a
-//   compact record per link (20 bytes, plus the url's bytes when it is not a
+//   compact record per link (16 bytes, plus the url's bytes when it is not a
 //   standard form of its target) and per-chat histograms, never text.
 // - Errors are values: a bad file yields an InputError (file, byte offset,
 //   expectation); its chats read so far stay counted and are flagged partial;

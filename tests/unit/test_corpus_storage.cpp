@@ -67,6 +67,33 @@ TEST_CASE("Corpus::url: a form is rebuilt from the target, any other url comes b
   CHECK(corpus.url(b, "durov", scratch) == "https://t.me/s/durov?before=5");
 }
 
+TEST_CASE("LinkRow: 16 bytes; target id, source and flags share a word without touching each other") {
+  const LinkRow a(-2147483648LL, -1000000000, 0xFFFFFFFFu, TargetTable::kMaxTargets - 1, Source::mention,
+                  LinkRow::kFirstOfMessage | LinkRow::kForwarded);
+  CHECK(a.date() == -2147483648LL);
+  CHECK(a.message_id == -1000000000);
+  CHECK(a.url == 0xFFFFFFFFu);
+  CHECK(a.target == 134217726u);
+  CHECK(a.source == Source::mention);
+  CHECK(a.flags == 3);
+  LinkRow b(2147483647LL, 7, 0, 0, Source::text, 0);
+  b.target = 5;
+  const LinkRow& c = b;
+  CHECK(c.date() == 2147483647LL);
+  CHECK(c.target == 5);
+  CHECK(c.source == Source::text);
+  CHECK(c.flags == 0);
+}
+
+TEST_CASE("TargetTable: a full table still finds its targets and answers kFull for a new one") {
+  TargetTable t(2);
+  CHECK(t.intern(Platform::telegram, Kind::public_, "a", 1) == 0);
+  CHECK(t.intern(Platform::telegram, Kind::public_, "b", 2) == 1);
+  CHECK(t.intern(Platform::telegram, Kind::public_, "c", 3) == TargetTable::kFull);
+  CHECK(t.intern(Platform::telegram, Kind::public_, "b", 4) == 1);
+  CHECK(t.size() == 2);
+}
+
 TEST_CASE("BlockVector: elements stay in place across blocks") {
   BlockVector<std::uint64_t> v;
   const std::uint64_t* first = nullptr;

@@ -18,6 +18,7 @@ std::uint32_t TargetTable::intern(Platform platform, Kind kind, std::string_view
       },
       slot);
   if (found != detail::InternIndex::kNone) return found;
+  if (entries_.size() >= capacity_) return kFull;
   const auto id = static_cast<std::uint32_t>(entries_.size());
   entries_.push_back({platform, kind, bytes_.store(target), url});
   index_.insert(h, id, slot, [&](std::uint32_t i) {

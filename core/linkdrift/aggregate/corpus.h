@@ -1,7 +1,7 @@
 // Corpus: everything the analyzer keeps from its inputs — compact, mergeable,
 // and enough to compute any report (any bucket, time zone, filter) later.
 //
-// Per link record one 20-byte LinkRow in a corpus-wide block store (no
+// Per link record one 16-byte LinkRow in a corpus-wide block store (no
 // vector slack, no regrowth copies); per chat two varint-coded run-length
 // histograms of message times at minute resolution; distinct targets interned
 // once; a url kept as bytes only when it is not one of the standard forms of
@@ -13,7 +13,10 @@
 //   ChatData); rows of one message are contiguous and the first carries
 //   kFirstOfMessage. Rows are only added to the last chat (add_row).
 // - A target id indexes Corpus::targets(); ids are stable for this corpus only
-//   (merge() remaps the other corpus' ids).
+//   (merge() remaps the other corpus' ids). A corpus holds at most
+//   TargetTable::kMaxTargets (2^27 - 1) distinct targets (the id shares its
+//   row word with the source and flags): intern() then returns kFull, and
+//   append() refuses a corpus that could exceed it.
 // - A url code (LinkRow::url, TargetEntry::example_url) is kUrlForm | form
 //   (rebuilt from the target) or an id in urls(); Corpus::url() gives the
 //   url exactly as found.
@@ -56,10 +59,15 @@ class StringTable {
   detail::InternIndex index_;
 };
 
-// Interns (platform, kind, target) triples.
+// Interns (platform, kind, target) triples, at most `capacity` of them.
 class TargetTable {
  public:
-  // Returns the id of the triple, adding it (with url code `url` as example) if new.
+  static constexpr std::uint32_t kMaxTargets = (1u << 27) - 1;
+  static constexpr std::uint32_t kFull = 0xFFFFFFFFu;
+
+  explicit TargetTable(std::uint32_t capacity = kMaxTargets) : capacity_(capacity) {}
+  // Returns the id of the triple, adding it (with url code `url` as example) if
+  // new; kFull when it is new and the table already holds `capacity` triples.
   std::uint32_t intern(Platform platform, Kind kind, std::string_view target, std::uint32_t url);
   const TargetEntry& operator[](std::uint32_t id) const { return entries_[id]; }
   std::size_t size() const { return entries_.size(); }
@@ -70,25 +78,36 @@ class TargetTable {
                               (static_cast<std::uint64_t>(platform) << 8) | static_cast<std::uint64_t>(kind));
   }
 
+  std::uint32_t capacity_;
   ByteArena bytes_;
   BlockVector<TargetEntry> entries_;
   detail::InternIndex index_;
 };
 
+// The target id, source and flags share one 32-bit word (bit-fields; read and
+// assign them like plain members).
 struct LinkRow {
   static constexpr std::uint8_t kFirstOfMessage = 1;
   static constexpr std::uint8_t kForwarded = 2;
+  static constexpr std::uint32_t kTargetMask = (1u << 27) - 1;
+
+  LinkRow() = default;
+  // `date` in 1901..2038, `target` < TargetTable::kMaxTargets.
+  LinkRow(std::int64_t date, std::int32_t message_id_, std::uint32_t url_, std::uint32_t target_, Source source_,
+          std::uint8_t flags_)
+      : date_(static_cast<std::uint32_t>(static_cast<std::int32_t>(date))), message_id(message_id_), url(url_),
+        target(target_ & kTargetMask), source(source_), flags(flags_ & 3u) {}
 
   std::int64_t date() const { return static_cast<std::int32_t>(date_); }
 
   std::uint32_t date_;       // unix seconds, stored as int32 bits (dates 1901..2038)
-  std::uint32_t target;      // id in TargetTable
   std::int32_t message_id;   // Telegram ids fit (migrated ones are >= -1e9)
   std::uint32_t url;         // url code: the link as found, refanged (Corpus::url)
-  Source source;
-  std::uint8_t flags;
+  std::uint32_t target : 27;  // id in TargetTable (< TargetTable::kMaxTargets)
+  Source source : 3;
+  std::uint8_t flags : 2;
 };
-static_assert(sizeof(LinkRow) == 20);
+static_assert(sizeof(LinkRow) == 16);
 
 // Message counts by minute, run-length encoded: runs of (minute since epoch,
 // count), each stored as two varints (zigzag minute delta, count) — typically
@@ -218,7 +237,9 @@ class Corpus {
   // continues that file instead: its first chat continues the open chat, and
   // a segment after an error, or covered by a segment that read on, is
   // dropped. Returns false (this corpus unchanged, `error` set) when the
-  // segments do not line up; the caller then reads that file sequentially.
+  // segments do not line up (the caller then reads that file sequentially), or
+  // when both together hold more than TargetTable::kMaxTargets targets
+  // (counting shared ones twice).
   bool merge(const Corpus& other, std::string& error);
 
   const std::vector<FileData>& files() const { return files_; }

@@ -67,6 +67,10 @@ void fold_chat(ChatData& into, ChatData&& next) {
 bool Corpus::merge(const Corpus& other, std::string& error) {
   if (other.files_.empty()) return true;
   error.clear();
+  if (targets_.size() + other.targets_.size() > TargetTable::kMaxTargets) {
+    error = "more than " + std::to_string(TargetTable::kMaxTargets) + " distinct link targets in one analysis";
+    return false;
+  }
   const FirstFile first = decide(files_, chats_, other, error);
   if (!error.empty()) return false;
 

@@ -40,6 +40,7 @@ inline std::uint64_t hash_bytes(const char* p, std::size_t n, std::uint64_t seed
 }
 
 // Maps a 64-bit hash + caller-side equality to an id in [0, 2^32 - 1).
+// Linear probing over 8-byte slots (32-bit hash tag, id), at most 3/4 full.
 class InternIndex {
  public:
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
@@ -73,7 +74,7 @@ class InternIndex {
   // index grows (amortized O(1) per insert; the index keeps 8 bytes a slot).
   template <class HashOf>
   void insert(std::uint64_t hash, std::uint32_t id, std::size_t slot, HashOf&& hash_of) {
-    if ((count_ + 1) * 2 > slots_.size()) {
+    if ((count_ + 1) * 4 > slots_.size() * 3) {  // at most 3/4 full: the tags keep probes cheap
       grow(hash_of);
       slot = free_slot(hash);
     }

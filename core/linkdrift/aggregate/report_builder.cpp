@@ -31,16 +31,17 @@ Json counts_json(const Counts& c) {
   return Json{{"link_records", c.link_records}, {"messages", c.messages}, {"targets", c.targets}};
 }
 
-// Distinct 64-bit keys (e.g. bucket << 32 | target id): open addressing,
-// linear probing, no per-key nodes.
+// Distinct keys below the largest Key (e.g. bucket * targets + target id):
+// open addressing, linear probing, at most 3/4 full, no per-key nodes.
+template <class Key>
 class SeenSet {
  public:
-  bool insert(std::uint64_t key) {
-    if ((count_ + 1) * 2 > slots_.size()) grow();
-    const std::uint64_t stored = key + 1;  // 0 marks an empty slot
+  bool insert(Key key) {
+    if ((count_ + 1) * 4 > slots_.size() * 3) grow();
+    const Key stored = key + 1;  // 0 marks an empty slot
     std::size_t i = static_cast<std::size_t>(detail::mix64(key)) & mask_;
     for (;;) {
-      const std::uint64_t s = slots_[i];
+      const Key s = slots_[i];
       if (s == stored) return false;
       if (s == 0) {
         slots_[i] = stored;
@@ -53,10 +54,10 @@ class SeenSet {
 
  private:
   void grow() {
-    std::vector<std::uint64_t> old = std::move(slots_);
+    std::vector<Key> old = std::move(slots_);
     slots_.assign(old.empty() ? 1024 : old.size() * 2, 0);
     mask_ = slots_.size() - 1;
-    for (const std::uint64_t s : old) {
+    for (const Key s : old) {
       if (s == 0) continue;
       std::size_t i = static_cast<std::size_t>(detail::mix64(s - 1)) & mask_;
       while (slots_[i] != 0) i = (i + 1) & mask_;
@@ -64,27 +65,42 @@ class SeenSet {
     }
   }
 
-  std::vector<std::uint64_t> slots_;
+  std::vector<Key> slots_;
   std::size_t mask_ = 0;
   std::size_t count_ = 0;
 };
 
-// 32 bytes a target (row dates fit int32, chat indexes int32).
-struct TargetStats {
-  std::uint64_t link_records = 0;
-  std::int32_t first_seen = 0;
-  std::int32_t last_seen = 0;
-  std::uint32_t chats = 0;
-  std::uint32_t signature_chats = 0;
-  std::int32_t last_chat = -1;
-  std::uint32_t first_bucket = 0;  // series: the first bucket it was counted in + 1 (0: none)
+// Distinct (bucket, target id) pairs: 32-bit keys while buckets x targets fit.
+class PairSet {
+ public:
+  explicit PairSet(std::size_t buckets = 0, std::size_t targets = 0)
+      : targets_(targets), narrow_(static_cast<std::uint64_t>(buckets) * targets < std::numeric_limits<std::uint32_t>::max()) {}
+  bool insert(std::size_t bucket, std::uint32_t target) {
+    const std::uint64_t key = static_cast<std::uint64_t>(bucket) * targets_ + target;
+    return narrow_ ? narrow_set_.insert(static_cast<std::uint32_t>(key)) : wide_set_.insert(key);
+  }
+
+ private:
+  std::uint64_t targets_;
+  bool narrow_;
+  SeenSet<std::uint32_t> narrow_set_;
+  SeenSet<std::uint64_t> wide_set_;
+};
+
+// A top target's details, from a second pass over the rows.
+struct TargetDetail {
+  std::int64_t first_seen = 0;
+  std::int64_t last_seen = 0;
+  std::uint64_t chats = 0;
+  std::int64_t last_chat = -1;
 };
 
 // Accumulates everything in one pass over the corpus' rows.
 class ReportPass {
  public:
   ReportPass(const Corpus& corpus, const ReportOptions& options)
-      : corpus_(corpus), o_(options), target_stats_(corpus.targets().size()),
+      : corpus_(corpus), o_(options), target_records_(corpus.targets().size()),
+        first_bucket_(corpus.targets().size()),
         seen_all_(corpus.targets().size()), seen_nosig_(corpus.targets().size()),
         kind_targets_(corpus.targets().size()) {}
 
@@ -102,6 +118,7 @@ class ReportPass {
     const std::size_t nbuckets = max_bucket_ >= min_bucket_ ? static_cast<std::size_t>(max_bucket_ - min_bucket_ + 1) : 0;
     bucket_messages_.assign(nbuckets, 0);
     series_.assign(nbuckets, {});
+    series_targets_ = PairSet(nbuckets, corpus_.targets().size());
     for (std::size_t i = 0; i < corpus_.chats().size(); ++i)
       chats.push_back(chat_pass(static_cast<std::int64_t>(i), chat_buckets_[i]));
 
@@ -140,21 +157,21 @@ class ReportPass {
     messages_ += counted;
     PerChat pc;
     static_cast<ChatSignature&>(pc) = chat_signature(corpus_, chat, counted, o_);
-    for (std::uint32_t t : pc.signature) ++target_stats_[t].signature_chats;
+    for (std::uint32_t t : pc.signature) ++signature_chats_[t];
     signatures_[static_cast<std::size_t>(chat_index)] = pc.signature;
 
     const RowRange rows = corpus_.links(chat);
     for (std::size_t begin = 0; begin < rows.size();) {
       std::size_t end = begin + 1;
       while (end < rows.size() && !(rows[end].flags & LinkRow::kFirstOfMessage)) ++end;
-      message_pass(chat_index, pc, rows, begin, end);
+      message_pass(pc, rows, begin, end);
       begin = end;
     }
     return chat_json(chat, pc, buckets);
   }
 
   // One message's rows [first, last) of `rows`.
-  void message_pass(std::int64_t chat_index, PerChat& pc, const RowRange& rows, std::size_t first, std::size_t last) {
+  void message_pass(PerChat& pc, const RowRange& rows, std::size_t first, std::size_t last) {
     if (!row_counted(rows[first], o_)) return;  // all rows of a message share date and flags
     const std::int64_t date = rows[first].date();
     const auto b = static_cast<std::size_t>(bucket_ordinal(date, o_.tz_offset_minutes, o_.bucket) - min_bucket_);
@@ -187,23 +204,28 @@ class ReportPass {
       Counts& sc = series_[b][p];
       ++sc.link_records;
       if (!(plat_series & pbit)) { plat_series |= pbit; ++sc.messages; }
-      TargetStats& ts = target_stats_[row->target];
-      // Distinct (bucket, target) pairs: a target's first bucket is kept in
-      // its stats, so the set holds only the pairs of later buckets.
-      if (ts.first_bucket == 0) {
-        ts.first_bucket = static_cast<std::uint32_t>(b) + 1;
+      // Distinct (bucket, target) pairs: a target's first bucket is kept per
+      // target, so the set holds only the pairs of later buckets.
+      std::uint32_t& first_bucket = first_bucket_[row->target];
+      if (first_bucket == 0) {
+        first_bucket = static_cast<std::uint32_t>(b) + 1;
         ++sc.targets;
-      } else if (ts.first_bucket != b + 1 && series_targets_.insert((static_cast<std::uint64_t>(b) << 32) | row->target)) {
+      } else if (first_bucket != b + 1 && series_targets_.insert(b, row->target)) {
         ++sc.targets;
       }
       ++pc.records[p];
       ++pc.records_per_bucket[p][static_cast<std::int64_t>(b) + min_bucket_];
-      const auto when = static_cast<std::int32_t>(date);
-      if (ts.link_records == 0 || when < ts.first_seen) ts.first_seen = when;
-      if (ts.link_records == 0 || when > ts.last_seen) ts.last_seen = when;
-      ++ts.link_records;
-      if (ts.last_chat != chat_index) { ts.last_chat = static_cast<std::int32_t>(chat_index); ++ts.chats; }
+      ++target_records_[row->target];
     }
+  }
+
+  // Rows counted in series and top targets (a signature row is left out when
+  // excluded; signatures_ holds each chat's).
+  template <class Fn>
+  void for_each_top_row(Fn&& fn) const {
+    for (std::size_t i = 0; i < corpus_.chats().size(); ++i)
+      for (const LinkRow& row : corpus_.links(corpus_.chats()[i]))
+        if (row_counted(row, o_) && !(o_.exclude_signature && signatures_[i].count(row.target))) fn(i, row);
   }
 
   static void count(Counts& c, std::uint32_t& message_platforms, std::uint32_t pbit,
@@ -409,22 +431,39 @@ class ReportPass {
     // 2N + 64: memory stays O(N) however many targets there are.
     const std::size_t cut_at = 2 * static_cast<std::size_t>(std::max(o_.top_targets, 0)) + 64;
     std::array<std::vector<std::pair<std::uint32_t, std::uint64_t>>, kPlatformCount> per_platform;
-    for (std::uint32_t t = 0; t < target_stats_.size(); ++t) {
-      if (target_stats_[t].link_records == 0) continue;
+    for (std::uint32_t t = 0; t < target_records_.size(); ++t) {
+      if (target_records_[t] == 0) continue;
       auto& v = per_platform[static_cast<std::size_t>(corpus_.targets()[t].platform)];
-      v.emplace_back(t, target_stats_[t].link_records);
+      v.emplace_back(t, target_records_[t]);
       if (v.size() >= cut_at) v = sorted_targets(std::move(v));
     }
+    // The details of the listed targets only: a second pass over the rows.
+    std::unordered_map<std::uint32_t, TargetDetail> details;
+    for (auto& v : per_platform) {
+      v = sorted_targets(std::move(v));
+      for (const auto& entry : v) details[entry.first];
+    }
+    for_each_top_row([&](std::size_t chat, const LinkRow& row) {
+      const auto it = details.find(row.target);
+      if (it == details.end()) return;
+      TargetDetail& d = it->second;
+      const bool first = d.last_chat < 0;
+      if (first || row.date() < d.first_seen) d.first_seen = row.date();
+      if (first || row.date() > d.last_seen) d.last_seen = row.date();
+      if (d.last_chat != static_cast<std::int64_t>(chat)) { d.last_chat = static_cast<std::int64_t>(chat); ++d.chats; }
+    });
     Json out = Json::object();
     std::string url;  // scratch for urls rebuilt from their form
     for (std::size_t p = 0; p < kPlatformCount; ++p) {
       Json list = Json::array();
-      for (const auto& [t, n] : sorted_targets(std::move(per_platform[p]))) {
+      for (const auto& [t, n] : per_platform[p]) {
         const TargetEntry& e = corpus_.targets()[t];
-        const TargetStats& s = target_stats_[t];
+        const TargetDetail& d = details.at(t);
+        const auto sig = signature_chats_.find(t);
         list.push_back(Json{{"kind", name(e.kind)}, {"target", e.target}, {"url", corpus_.url(e.example_url, e.target, url)},
-                            {"link_records", n}, {"chats", s.chats}, {"signature_chats", s.signature_chats},
-                            {"first_seen", iso_utc(s.first_seen)}, {"last_seen", iso_utc(s.last_seen)}});
+                            {"link_records", n}, {"chats", d.chats},
+                            {"signature_chats", sig == signature_chats_.end() ? 0 : sig->second},
+                            {"first_seen", iso_utc(d.first_seen)}, {"last_seen", iso_utc(d.last_seen)}});
       }
       out[std::string(name(static_cast<Platform>(p)))] = std::move(list);
     }
@@ -534,14 +573,19 @@ class ReportPass {
   std::vector<std::unordered_set<std::uint32_t>> signatures_;  // per chat
   const ChatDirectory* directory_ = nullptr;                    // during run()
   std::vector<std::map<std::int64_t, std::uint64_t>> chat_buckets_;  // counted messages per bucket, per chat
-  std::vector<TargetStats> target_stats_;
+  // Per target, 12 bytes: counted records (series/top) and the first series
+  // bucket it was counted in + 1 (0: none); signature chats for the few
+  // signature targets.
+  std::vector<std::uint64_t> target_records_;
+  std::vector<std::uint32_t> first_bucket_;
+  std::unordered_map<std::uint32_t, std::uint32_t> signature_chats_;
   std::vector<bool> seen_all_, seen_nosig_;
   std::array<Counts, kPlatformCount> all_{}, nosig_{};
   std::map<std::uint32_t, Counts> kinds_;  // key: platform * kKindCount + kind
   std::vector<bool> kind_targets_;
   std::vector<std::uint32_t> kinds_seen_;  // scratch for message_pass
   std::vector<std::array<Counts, kPlatformCount>> series_;
-  SeenSet series_targets_;
+  PairSet series_targets_;
   std::vector<std::uint64_t> bucket_messages_;
   std::int64_t min_bucket_ = std::numeric_limits<std::int64_t>::max();
   std::int64_t max_bucket_ = std::numeric_limits<std::int64_t>::min();
