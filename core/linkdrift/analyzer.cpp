@@ -58,15 +58,15 @@ struct Analyzer::Impl final : ReaderSink {
   void on_message(int, const MessageView& m) override {
     if (!chat_open) return;  // the reader guarantees a chat; be defensive anyway
     ChatData& chat = corpus.chat(current_chat);
-    if (m.is_service) {
+    if (m.is_service) {  // joins, pins, calls…: counted apart, never scanned for links
       ++chat.service_messages;
-    } else {
-      if (chat.messages == 0 || m.date < chat.first_date) chat.first_date = m.date;
-      if (chat.messages == 0 || m.date > chat.last_date) chat.last_date = m.date;
-      ++chat.messages;
-      chat.message_times.add(m.date);
-      if (m.forwarded) chat.forwarded_times.add(m.date);
+      return;
     }
+    if (chat.messages == 0 || m.date < chat.first_date) chat.first_date = m.date;
+    if (chat.messages == 0 || m.date > chat.last_date) chat.last_date = m.date;
+    ++chat.messages;
+    chat.message_times.add(m.date);
+    if (m.forwarded) chat.forwarded_times.add(m.date);
     found.clear();
     for (const Fragment& f : m.fragments) extractor.scan(f.text, f.source, found);
     if (found.empty()) return;

@@ -174,7 +174,11 @@ class ReportPass {
   void message_pass(PerChat& pc, const RowRange& rows, std::size_t first, std::size_t last) {
     if (!row_counted(rows[first], o_)) return;  // all rows of a message share date and flags
     const std::int64_t date = rows[first].date();
-    const auto b = static_cast<std::size_t>(bucket_ordinal(date, o_.tz_offset_minutes, o_.bucket) - min_bucket_);
+    // Rows come from counted messages, whose buckets span [min_bucket_, max_bucket_];
+    // a row outside (a corpus breaking that contract) is skipped, never indexed.
+    const std::int64_t ordinal = bucket_ordinal(date, o_.tz_offset_minutes, o_.bucket);
+    if (ordinal < min_bucket_ || ordinal > max_bucket_) return;
+    const auto b = static_cast<std::size_t>(ordinal - min_bucket_);
     std::uint32_t plat_all = 0, plat_nosig = 0, plat_series = 0;
     std::vector<std::uint32_t>& kinds_seen = kinds_seen_;
     kinds_seen.clear();
