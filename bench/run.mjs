@@ -63,17 +63,21 @@ for (const set of sets) {
   const row = (runner, extra) => ({ runner, size: set.size, file: set.file, bytes, messages, memory_run: set.memory, ...extra });
 
   const runners = [];
-  runners.push(['native', () => {
-    const t = timed(CLI, ['report', set.file, '--out', '/dev/null']);
-    return { ok: t.status === 0, seconds: t.wall, max_rss_kb: t.maxRssKb, link_records: refCounts,
-      error: t.status === 0 ? undefined : `exit ${t.status}: ${t.stderr.slice(-300)}` };
-  }]);
+  // native-1t: one thread (--jobs 1); native: the CLI's default, one reader thread per core.
+  for (const [name, jobs] of [['native-1t', ['--jobs', '1']], ['native', []]]) {
+    runners.push([name, () => {
+      const t = timed(CLI, ['report', set.file, '--out', '/dev/null', ...jobs]);
+      return { ok: t.status === 0, seconds: t.wall, max_rss_kb: t.maxRssKb, link_records: refCounts,
+        error: t.status === 0 ? undefined : `exit ${t.status}: ${t.stderr.slice(-300)}` };
+    }]);
+  }
   runners.push(['node-wasm', () => {
     const t = timed(process.execPath, [path.join(ROOT, 'bench/runners/node-wasm.cjs'), set.file]);
     const j = lastJson(t.stdout) ?? { ok: false, error: `exit ${t.status ?? t.signal}: ${t.stderr.slice(-300)}` };
     return { ...j, seconds: t.wall, inner_seconds: j.seconds, max_rss_kb: t.maxRssKb };
   }]);
-  if (!skipBrowser) runners.push(['browser', null]);  // all runs in one browser session, below
+  // browser-1w: the page with one worker (?workers=1); browser: the page's default pool.
+  if (!skipBrowser) runners.push(['browser-1w', ['--workers', '1']], ['browser', []]);  // one session each, below
   runners.push(['baseline-a', () => {
     const t = timed(process.execPath, [path.join(ROOT, 'bench/baselines/naive.mjs'), set.file]);
     const j = lastJson(t.stdout) ?? { ok: false, error: `exit ${t.status ?? t.signal}: ${t.stderr.slice(-300)}` };
@@ -92,8 +96,8 @@ for (const set of sets) {
 
   for (const [name, fn] of runners) {
     const samples = [];
-    if (name === 'browser') {
-      const t = spawnSync(process.execPath, [path.join(ROOT, 'bench/runners/browser.mjs'), set.file, '--runs', String(n)],
+    if (name.startsWith('browser')) {
+      const t = spawnSync(process.execPath, [path.join(ROOT, 'bench/runners/browser.mjs'), set.file, '--runs', String(n), ...fn],
         { encoding: 'utf8', maxBuffer: 1 << 26, cwd: ROOT, timeout: 3 * 3600e3 });
       const lines = (t.stdout ?? '').trim().split('\n').filter((x) => x.startsWith('{')).map((x) => JSON.parse(x));
       if (!lines.length) lines.push({ ok: false, error: `browser runner exit ${t.status ?? t.signal}: ${(t.stderr ?? '').slice(-300)}` });
@@ -123,6 +127,8 @@ for (const set of sets) {
       max_rss_bytes: rss.length ? Math.max(...rss) * 1024 : null,
       chromium_pss_bytes: pss.length ? Math.max(...pss) : null,
       wasm_heap_bytes: heap.length ? Math.max(...heap) : null,
+      first_partial_seconds: median(ok.map((s) => s.first_partial_seconds).filter((x) => x != null)),
+      workers: ok.length ? ok[0].workers ?? null : null,
       link_records: counts, reference_link_records: refCounts, disagreeing_platforms: wrong,
     }));
   }
@@ -143,22 +149,24 @@ for (const r of results) {
 // ---- table ----------------------------------------------------------------------------
 const fmtN = (x, d = 1) => (x == null ? '—' : x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
 const fmtMiB = (b) => (b == null ? '—' : `${fmtN(b / MiB, 0)} MiB`);
-const rows = [['runner', 'size', 'runs', 'median s', 'MB/s', 'messages/s', 'peak RSS', 'wasm heap', 'vs A', 'vs B', 'counts']];
+const rows = [['runner', 'size', 'runs', 'median s', 'MB/s', 'messages/s', 'peak RSS', 'wasm heap', 'vs A', 'vs B', '1st chart s', 'counts']];
 for (const r of results) {
   const base = (name) => results.find((x) => x.size === r.size && x.runner === name && x.ok && !x.disagreeing_platforms.length);
   const ratio = (name) => { const b = base(name); return r.seconds_median && b ? `${(b.seconds_median / r.seconds_median).toFixed(2)}x` : '—'; };
-  const mem = r.runner === 'browser' ? (r.chromium_pss_bytes ? `${fmtMiB(r.chromium_pss_bytes)} PSS` : '—') : fmtMiB(r.max_rss_bytes);
+  const mem = r.runner.startsWith('browser') ? (r.chromium_pss_bytes ? `${fmtMiB(r.chromium_pss_bytes)} PSS` : '—') : fmtMiB(r.max_rss_bytes);
   rows.push([r.runner, r.size + (r.memory_run ? ' (mem)' : ''), String(r.runs), r.ok ? fmtN(r.seconds_median, 2) : '—',
     r.ok ? fmtN(r.mb_per_s) : '—', r.ok ? fmtN(r.messages_per_s, 0) : '—', r.ok ? mem : '—', fmtMiB(r.wasm_heap_bytes),
-    r.ok ? ratio('baseline-a') : '—', r.ok ? ratio('baseline-b') : '—', r.status]);
+    r.ok ? ratio('baseline-a') : '—', r.ok ? ratio('baseline-b') : '—', r.first_partial_seconds == null ? '—' : fmtN(r.first_partial_seconds, 2),
+    r.status]);
 }
 const w = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-const line = (r) => `| ${r.map((c, i) => (i >= 2 && i <= 9 ? c.padStart(w[i]) : c.padEnd(w[i]))).join(' | ')} |`;
-process.stdout.write(`\n${line(rows[0])}\n|${w.map((x, i) => (i >= 2 && i <= 9 ? `${'-'.repeat(x + 1)}:` : '-'.repeat(x + 2))).join('|')}|\n`);
+const line = (r) => `| ${r.map((c, i) => (i >= 2 && i <= 10 ? c.padStart(w[i]) : c.padEnd(w[i]))).join(' | ')} |`;
+process.stdout.write(`\n${line(rows[0])}\n|${w.map((x, i) => (i >= 2 && i <= 10 ? `${'-'.repeat(x + 1)}:` : '-'.repeat(x + 2))).join('|')}|\n`);
 for (const r of rows.slice(1)) process.stdout.write(`${line(r)}\n`);
 process.stdout.write('\nMB = 10^6 bytes; medians of the runs; "vs A"/"vs B": how many times faster than baseline A (Node JSON.parse + RegExp) / ' +
   'B (Python json.load + re) on the same file; peak RSS from /usr/bin/time (browser: PSS summed over chromium\'s processes); ' +
-  'wasm heap: HEAPU8.length at the end (= peak). counts: per-platform link records vs the native report (ok = all 13 platforms equal).\n');
+  'wasm heap: HEAPU8.length at the end (= peak; browser: the lead worker\'s, which holds the merged corpus); ' +
+  '1st chart s: pick to the first partial report on screen. counts: per-platform link records vs the native report (ok = all 13 platforms equal).\n');
 process.stdout.write(disagree ? '\nAGREEMENT: FAILED (see the !!!!!!!! lines above)\n' : '\nAGREEMENT: all runners that completed report the same per-platform link-record counts as the native CLI.\n');
 
 const cpu = (/model name\s*:\s*(.*)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8')) ?? [])[1] ?? 'unknown';

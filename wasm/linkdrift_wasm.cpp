@@ -37,7 +37,6 @@
 
 #include "linkdrift/aggregate/options_json.h"
 #include "linkdrift/aggregate/record_query.h"
-#include "linkdrift/aggregate/report_builder.h"
 #include "linkdrift/analyzer.h"
 #include "linkdrift/export/graph_export.h"
 
@@ -185,7 +184,7 @@ class WasmAnalyzer {
       linkdrift::ReportOptions options;
       std::string error;
       if (!linkdrift::report_options_from_json(std::string_view(options_json), options, error)) return error_json(error);
-      return linkdrift::graph_export(linkdrift::build_report(analyzer_.corpus(), options), *f);
+      return linkdrift::graph_file(analyzer_.corpus(), options, *f);
     } catch (const std::exception& e) {
       return error_json(e.what());
     }

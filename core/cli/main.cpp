@@ -53,7 +53,7 @@ int run(const CliOptions& o) {
     query.limit = 0;
     write_links(out, analyzer.corpus(), query, o.links_format, o.excel_safe);
   } else if (o.command == Command::graph) {
-    const std::string text = graph_export(build_report(analyzer.corpus(), o.report), o.graph_format, o.excel_safe);
+    const std::string text = graph_file(analyzer.corpus(), o.report, o.graph_format, o.excel_safe);
     std::fwrite(text.data(), 1, text.size(), out);
   } else if (o.command == Command::summary) {
     print_summary(out, build_report(analyzer.corpus(), o.report));

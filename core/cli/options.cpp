@@ -46,6 +46,8 @@ Options:
                               (repeatable; replaces the defaults 2024-08-24, 2024-09-23)
   --event-window-months N     months before and after each event's month (default 3)
   --graph-min-links N         messages linking one target that make a cross_link edge (default 3)
+  --graph-max-edges N         the report's graph: announced edges + heaviest cross_links, N in all
+                              (default 1000; 0 = all; `graph` files always carry every edge)
 
 Exit status: 0 all inputs read, 1 some input failed (output still covers the rest), 2 usage error.
 )";
@@ -179,6 +181,10 @@ std::optional<CliOptions> parse_args(const std::vector<std::string>& args, std::
       if (!value(v)) return std::nullopt;
       if (!parse_int(v, n) || n < 1 || n > 1000000) { error = "--graph-min-links must be 1 .. 1000000"; return std::nullopt; }
       o.report.graph_min_links = static_cast<int>(n);
+    } else if (a == "--graph-max-edges") {
+      if (!value(v)) return std::nullopt;
+      if (!parse_int(v, n) || n < 0 || n > 100000000) { error = "--graph-max-edges must be 0 .. 100000000"; return std::nullopt; }
+      o.report.graph_max_edges = static_cast<int>(n);
     } else if (a == "--max-message-mb") {
       if (!value(v)) return std::nullopt;
       if (!parse_int(v, n) || n < 1 || n > 4096) { error = "--max-message-mb must be 1 .. 4096"; return std::nullopt; }

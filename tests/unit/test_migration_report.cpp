@@ -183,4 +183,26 @@ TEST_CASE("events and graph options: JSON round trip, validation, and their effe
   for (const json& e : nf["graph"]["edges"]) CHECK(e["relation"] == "announced");
 }
 
+TEST_CASE("graph_max_edges keeps every announced edge and the heaviest cross_links") {
+  ReportOptions o;
+  o.graph_max_edges = 4;  // the fixture has 3 announced + 4 cross_link edges (weights 4, 4, 3, 3)
+  const json r = report_of({"migration_graph_events.json"}, o);
+  CHECK(r["graph"]["edges_total"] == 7);
+  REQUIRE(r["graph"]["edges"].size() == 4);
+  std::vector<std::string> kept;
+  for (const json& e : r["graph"]["edges"])
+    kept.push_back(e["relation"].get<std::string>() + ":" + r["graph"]["nodes"][e["to"].get<std::size_t>()]["label"].get<std::string>());
+  // Of the two weight-4 cross_links, Alpha -> Beta_Chat links first (2024-07-05 vs 2024-10-03).
+  CHECK(kept == std::vector<std::string>{"cross_link:Beta_Chat", "announced:signal group CjQKIAzzzzzzzz1111",
+                                         "announced:telegram public beta_backup", "announced:telegram public gamma_new"});
+  o.graph_max_edges = 2;  // fewer than the announced edges: those are still all kept
+  CHECK(report_of({"migration_graph_events.json"}, o)["graph"]["edges"].size() == 3);
+
+  ReportOptions back;
+  std::string error;
+  REQUIRE(report_options_from_json(std::string_view(R"({"graph_max_edges": 0})"), back, error));
+  CHECK(back.graph_max_edges == 0);
+  CHECK_FALSE(report_options_from_json(std::string_view(R"({"graph_max_edges": -1})"), back, error));
+}
+
 }  // namespace linkdrift::test

@@ -175,7 +175,27 @@ class GraphPass {
     return std::string(name(n.platform)) + " " + std::string(name(n.kind)) + " " + std::string(n.target);
   }
 
+  // Keeps every announced edge and the heaviest cross_link edges (ties: the
+  // earlier first link, then key order), at most graph_max_edges in all when > 0.
+  void keep_heaviest_edges() {
+    const auto max = static_cast<std::size_t>(o_.graph_max_edges);
+    if (max == 0 || edges_.size() <= max) return;
+    std::vector<std::map<EdgeKey, Edge>::iterator> cross;
+    std::size_t announced = 0;
+    for (auto it = edges_.begin(); it != edges_.end(); ++it)
+      if (std::get<2>(it->first) == Relation::cross_link) cross.push_back(it);
+      else ++announced;
+    const std::size_t room = max > announced ? max - announced : 0;
+    if (cross.size() <= room) return;
+    std::stable_sort(cross.begin(), cross.end(), [](const auto& a, const auto& b) {
+      return std::make_pair(b->second.weight, a->second.first) < std::make_pair(a->second.weight, b->second.first);
+    });
+    for (std::size_t k = room; k < cross.size(); ++k) edges_.erase(cross[k]);
+  }
+
   Json to_json() {
+    const std::size_t edges_total = edges_.size();
+    keep_heaviest_edges();
     // Chat nodes first (chat order), then targets by platform, kind, target.
     for (const auto& [key, e] : edges_) chat_node(std::get<0>(key));  // every source has a node
     std::vector<bool> is_used(nodes_.size(), false);
@@ -221,7 +241,7 @@ class GraphPass {
                            {"weight", e->weight}, {"first", iso_utc(e->first)}, {"last", iso_utc(e->last)},
                            {"announcement_types", std::move(types)}});
     }
-    return Json{{"nodes", std::move(nodes)}, {"edges", std::move(edges)}};
+    return Json{{"nodes", std::move(nodes)}, {"edges", std::move(edges)}, {"edges_total", edges_total}};
   }
 
   const Corpus& corpus_;

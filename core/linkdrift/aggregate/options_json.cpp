@@ -39,6 +39,7 @@ Json options_json(const ReportOptions& o) {
   j["events"] = std::move(events);
   j["event_window_months"] = o.event_window_months;
   j["graph_min_links"] = o.graph_min_links;
+  j["graph_max_edges"] = o.graph_max_edges;
   j["from"] = o.from == std::numeric_limits<std::int64_t>::min() ? Json(nullptr) : Json(iso_utc(o.from));
   j["to"] = o.to == std::numeric_limits<std::int64_t>::max() ? Json(nullptr) : Json(iso_utc(o.to));
   return j;
@@ -117,6 +118,7 @@ bool report_options_from_json(const nlohmann::json& j, ReportOptions& o, std::st
   }
   if (!integer("event_window_months", 1, 120, o.event_window_months) ||
       !integer("graph_min_links", 1, 1000000, o.graph_min_links) ||
+      !integer("graph_max_edges", 0, 100000000, o.graph_max_edges) ||
       !integer("outcome_pause_days", 1, 36500, o.outcome_pause_days) ||
       !integer("outcome_silent_within_days", 0, 36500, o.outcome_silent_within_days) ||
       !integer("outcome_silent_end_days", 1, 36500, o.outcome_silent_end_days))

@@ -8,7 +8,8 @@
 // outcome_pause_days (1..36500), outcome_silent_within_days (0..36500),
 // outcome_silent_end_days (1..36500), events ([{"date": "YYYY-MM-DD", "label":
 // "…"}], at most 50; replaces the defaults; [] for none), event_window_months
-// (1..120), graph_min_links (1..1000000).
+// (1..120), graph_min_links (1..1000000),
+// graph_max_edges (0..100000000; 0 = all).
 #pragma once
 
 #include <string>

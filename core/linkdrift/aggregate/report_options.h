@@ -49,6 +49,10 @@ struct ReportOptions {
   int event_window_months = 3;
   // Report "graph": a cross_link edge needs links to one target in >= this many messages.
   int graph_min_links = 3;
+  // Report "graph": every announced edge plus the heaviest cross_link edges, at most
+  // this many edges in all (0: all). Bounds the report (and the heap building it) on
+  // big corpora; the graph files (graph_export.h graph_file) always carry every edge.
+  int graph_max_edges = 1000;
   // Unix-seconds range [from, to) of the messages counted. Message counts use
   // minute resolution, so bounds are effectively rounded down to the minute.
   std::int64_t from = std::numeric_limits<std::int64_t>::min();

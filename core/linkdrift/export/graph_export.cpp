@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "linkdrift/aggregate/report_builder.h"
 #include "linkdrift/export/csv.h"
 #include "linkdrift/extract/text_util.h"
 
@@ -201,6 +202,11 @@ std::string graph_export(const Json& report, GraphFormat format, bool excel_safe
     case GraphFormat::csv: break;
   }
   return csv(report, nodes, excel_safe);
+}
+
+std::string graph_file(const Corpus& corpus, ReportOptions options, GraphFormat format, bool excel_safe) {
+  options.graph_max_edges = 0;
+  return graph_export(build_report(corpus, options), format, excel_safe);
 }
 
 }  // namespace linkdrift

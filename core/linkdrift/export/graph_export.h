@@ -18,6 +18,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "linkdrift/aggregate/corpus.h"
+#include "linkdrift/aggregate/report_options.h"
+
 namespace linkdrift {
 
 enum class GraphFormat { csv, gexf, graphml };
@@ -26,5 +29,8 @@ std::optional<GraphFormat> parse_graph_format(std::string_view s);
 // `report` is a report as build_report() makes it (its "graph" and "chats").
 // With excel_safe, CSV cells that could run as formulas get a leading '.
 std::string graph_export(const nlohmann::ordered_json& report, GraphFormat format, bool excel_safe = false);
+
+// The graph file of `corpus` under `options`, with every edge (graph_max_edges ignored).
+std::string graph_file(const Corpus& corpus, ReportOptions options, GraphFormat format, bool excel_safe = false);
 
 }  // namespace linkdrift
