@@ -36,7 +36,7 @@ GEN=build/native/bin/linkdrift-gen
 DEMO=$WEB/public/demo/linkdrift-demo.json
 mkdir -p "$(dirname "$DEMO")"
 if [[ ! -s $DEMO || $GEN -nt $DEMO ]]; then
-  "$GEN" --size 3MB --seed 1 --layout account --quiet --out "$DEMO"
+  "$GEN" --size 10MB --seed 1 --layout account --quiet --out "$DEMO"
   log "demo export: $DEMO ($(stat -c %s "$DEMO") bytes)"
 fi
 
