@@ -1,33 +1,23 @@
 // The demo button on the served page: every view renders, the cards equal the
 // native CLI's report of the same demo file, nothing leaves the origin, the CSP
 // names no remote origin; screenshots of every view in light and dark.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  PLATFORMS, CHARTS, TABLES, tid, startServer, launchBrowser, openPage, cards, rows,
-  runDemo, waitChartsReady, isSameOrigin, allUrls, screenshot, elementShot, fileStatuses,
-  demoFileFrom, referenceReport, cardsOfReport,
-  gotoApp,
+  servedBrowserSuite, PLATFORMS, CHARTS, TABLES, tid, openPage, cards, rows, runDemo,
+  waitChartsReady, isSameOrigin, allUrls, screenshot, elementShot, fileStatuses, demoFileFrom,
+  referenceReport, cardsOfReport, gotoApp,
 } from './harness.mjs';
 
-let server, browser;
+const env = servedBrowserSuite();
 const served = {};  // colorScheme -> {ctx, cards}
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 for (const colorScheme of ['light', 'dark']) {
   test(`demo (${colorScheme}): every view renders and the cards equal the native CLI's report`, async () => {
-    const ctx = await openPage(browser, { colorScheme, allow: () => true });  // record, don't block
+    const ctx = await openPage(env.browser, { colorScheme, allow: () => true });  // record, don't block
     served[colorScheme] = { ctx };
     const { page } = ctx;
-    await gotoApp(page, server.url);
+    await gotoApp(page, env.server.url);
     const state = await runDemo(page);
     assert.equal(state, 'done', `app-state (file statuses ${JSON.stringify(await fileStatuses(page))})`);
     await waitChartsReady(page);
@@ -38,7 +28,7 @@ for (const colorScheme of ['light', 'dark']) {
     }
     for (const t of TABLES) assert.ok((await rows(page, t)).length > 0, `${t} has rows`);
 
-    const demoFiles = demoFileFrom(allUrls(ctx.rec), server.origin);
+    const demoFiles = demoFileFrom(allUrls(ctx.rec), env.server.origin);
     assert.equal(demoFiles.length, 1, `one demo file fetched from web/dist: ${JSON.stringify(demoFiles)} of ${JSON.stringify(allUrls(ctx.rec))}`);
     const ref = referenceReport(demoFiles[0]);
     const want = cardsOfReport(ref);
@@ -73,7 +63,7 @@ test('zero network beyond the origin (page and worker requests), CSP names no re
   const { page, rec } = served.light.ctx;
   const urls = allUrls(rec);
   assert.ok(urls.some((u) => u.endsWith('.wasm')), `the wasm module was fetched (and recorded): ${JSON.stringify(urls)}`);
-  const bad = urls.filter((u) => !isSameOrigin(u, server.origin));
+  const bad = urls.filter((u) => !isSameOrigin(u, env.server.origin));
   assert.deepEqual(bad, [], 'requests outside the origin');
 
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy" i]').evaluateAll((ms) => ms.map((m) => m.content));

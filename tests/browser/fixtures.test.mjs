@@ -1,27 +1,19 @@
 // The served page (web/dist through web/scripts/serve.mjs) on every fixture with
 // hand-written expected values: cards, per-file status, records table; then several
 // files at once, two of them broken; then the report controls (no re-read).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  PLATFORMS, TABLES, tid, startServer, launchBrowser, openPage, cards, fileStatuses, rows,
-  uploadFiles, stateLog, waitChartsReady, fixturesWithExpected, fixturePath, expected,
-  expectedPlatformRecords, appState, isSameOrigin, allUrls, screenshot,
-  gotoApp,
+  servedBrowserSuite, PLATFORMS, TABLES, tid, openPage, cards, fileStatuses, rows, uploadFiles,
+  stateLog, waitChartsReady, fixturesWithExpected, fixturePath, expected, expectedPlatformRecords,
+  appState, isSameOrigin, allUrls, screenshot, gotoApp,
 } from './harness.mjs';
 
-let server, browser, ctx;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+let ctx;
+const env = servedBrowserSuite(async ({ browser, server }) => {
   ctx = await openPage(browser, { allow: (u) => isSameOrigin(u, server.origin) });
   await gotoApp(ctx.page, server.url);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 function expectedCards(exp) {
@@ -187,6 +179,6 @@ async function setControl(loc, value) {
 }
 
 test('served page: every request stayed on the origin', () => {
-  const bad = allUrls(ctx.rec).filter((u) => !isSameOrigin(u, server.origin));
+  const bad = allUrls(ctx.rec).filter((u) => !isSameOrigin(u, env.server.origin));
   assert.deepEqual(bad, []);
 });

@@ -341,19 +341,32 @@ export function cardsOfReport(ref) {
  * served page and a browser. Returns {file, server, browser}, filled in by `before`.
  */
 export function generatedExportSuite(name, genArgs) {
-  const env = {};
   let dir;
-  before(async () => {
+  const env = servedBrowserSuite(() => {
     dir = tmpDir();
     env.file = path.join(dir, name);
     execFileSync(GEN, [...genArgs, '--quiet', '--out', env.file]);
+  });
+  after(() => { if (dir) fs.rmSync(dir, { recursive: true, force: true }); });
+  return env;
+}
+
+/**
+ * Registers the calling test file's before/after hooks: `env.server` (web/dist served on
+ * 127.0.0.1) and `env.browser` (one headless Chromium), then `setup(env)`; both closed after the
+ * file's tests. TRAP: node:test (Node 20) does not wait for one root-level `before` hook before
+ * starting the next, so a file's own setup that needs the browser goes into `setup`.
+ */
+export function servedBrowserSuite(setup = async () => {}) {
+  const env = {};
+  before(async () => {
     env.server = await startServer();
     env.browser = await launchBrowser();
+    await setup(env);
   });
   after(async () => {
     await env.browser?.close();
     await env.server?.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
   return env;
 }

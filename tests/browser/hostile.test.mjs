@@ -2,26 +2,20 @@
 // hostile_names_formula.json) carry <script>, <img onerror>, javascript: and data:
 // URLs and U+202E overrides in chat names, message text and text_link hrefs; every
 // payload would set window.__pwned or open a dialog.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  PLATFORMS, CHARTS, TABLES, tid, startServer, launchBrowser, openPage, cards, rows, uploadFiles,
-  waitChartsReady, fixturePath, expected, expectedPlatformRecords, isSameOrigin, allUrls, screenshot,
-  gotoApp,
+  servedBrowserSuite, PLATFORMS, CHARTS, TABLES, tid, openPage, cards, rows, uploadFiles,
+  waitChartsReady, fixturePath, expected, expectedPlatformRecords, isSameOrigin, allUrls,
+  screenshot, gotoApp,
 } from './harness.mjs';
 
-let server, browser, ctx;
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+let ctx;
+const env = servedBrowserSuite(async ({ browser, server }) => {
   ctx = await openPage(browser, { allow: (u) => isSameOrigin(u, server.origin) });
   await gotoApp(ctx.page, server.url);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 test('hostile HTML/bidi fixture: loads with the expected numbers and executes nothing', async () => {
@@ -94,7 +88,7 @@ test('hostile HTML/bidi fixture: loads with the expected numbers and executes no
     assert.ok(!BIDI.test(svgText), `${c} text has a raw bidi control`);
   }
   await screenshot(page, 'hostile-light');
-  assert.deepEqual(allUrls(rec).filter((u) => !isSameOrigin(u, server.origin)), [], 'no request left the origin');
+  assert.deepEqual(allUrls(rec).filter((u) => !isSameOrigin(u, env.server.origin)), [], 'no request left the origin');
 });
 
 test('hostile fixture: the records table shows the expected link records', async () => {

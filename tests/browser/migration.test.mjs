@@ -6,26 +6,17 @@
 // the before/after panels, the chains and the graph render, as text. On
 // tests/fixtures/hostile_announcements.json: the core's announcements of a hostile
 // chat render as text and execute nothing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import {
-  ROOT, tid, startServer, launchBrowser, openPage, runDemo, uploadFiles, fixturePath, expected,
+  servedBrowserSuite, ROOT, tid, openPage, runDemo, uploadFiles, fixturePath, expected,
   demoFileFrom, allUrls, cliReport, isSameOrigin, elementShot, gotoApp,
 } from './harness.mjs';
 
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
-let server, browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = servedBrowserSuite();
 
 /** The Migration table: per row the chat cell's text, data-outcome and the two before→after cells. */
 async function migrationRows(page) {
@@ -51,10 +42,10 @@ async function selectByKeyboard(page, rowChat) {
 let demoRef;
 
 test('demo: the Migration view lists every announcing chat with the CLI\'s outcome, and the scripted stories', async () => {
-  const { page, rec } = await openPage(browser, { allow: (u) => isSameOrigin(u, server.origin) });
-  await gotoApp(page, server.url);
+  const { page, rec } = await openPage(env.browser, { allow: (u) => isSameOrigin(u, env.server.origin) });
+  await gotoApp(page, env.server.url);
   assert.equal(await runDemo(page), 'done');
-  const files = demoFileFrom(allUrls(rec), server.origin);
+  const files = demoFileFrom(allUrls(rec), env.server.origin);
   assert.equal(files.length, 1, 'the demo file fetched from web/dist');
   demoRef = cliReport(files, ['--announcements']);
   assert.ok(demoRef.outcomes.length >= 5, 'the demo has announcing chats (else this proves little)');
@@ -181,9 +172,9 @@ async function domSafety(page) {
 }
 
 test('stubbed report: event before/after panels, chains and graph render as text; export buttons follow the binding', async () => {
-  const { page, rec, context } = await openPage(browser, { allow: (u) => isSameOrigin(u, server.origin) });
+  const { page, rec, context } = await openPage(env.browser, { allow: (u) => isSameOrigin(u, env.server.origin) });
   await context.addInitScript(stubReports(STUB));
-  await gotoApp(page, server.url);
+  await gotoApp(page, env.server.url);
   assert.equal(await runDemo(page), 'done');
 
   const panels = page.locator(tid('migration-event'));
@@ -232,8 +223,8 @@ test('stubbed report: event before/after panels, chains and graph render as text
 });
 
 test('hostile_announcements fixture: the announcements of a hostile chat render as text and execute nothing', async () => {
-  const { page, rec, context } = await openPage(browser, { allow: (u) => isSameOrigin(u, server.origin) });
-  await gotoApp(page, server.url);
+  const { page, rec, context } = await openPage(env.browser, { allow: (u) => isSameOrigin(u, env.server.origin) });
+  await gotoApp(page, env.server.url);
   assert.equal(await uploadFiles(page, [fixturePath('hostile_announcements')]), 'done');
   const exp = expected('hostile_announcements');
   const got = await migrationRows(page);

@@ -1,29 +1,19 @@
 // The single-file build (web/dist-single/linkdrift.html) opened from file://: the
 // demo runs, the cards equal the served page's (and so the CLI's), and the page
 // makes no request other than file:, data: or blob:.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import {
-  SINGLE, CHARTS, TABLES, tid, startServer, launchBrowser, openPage, cards, rows, runDemo,
-  waitChartsReady, isLocalFileUrl, allUrls, screenshot, fileStatuses,
-  gotoApp,
+  servedBrowserSuite, SINGLE, CHARTS, TABLES, tid, openPage, cards, rows, runDemo, waitChartsReady,
+  isLocalFileUrl, allUrls, screenshot, fileStatuses, gotoApp,
 } from './harness.mjs';
 
-let browser, server;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = servedBrowserSuite();
 
 async function demoCards(url, allow) {
-  const ctx = await openPage(browser, { allow });
+  const ctx = await openPage(env.browser, { allow });
   await gotoApp(ctx.page, url);
   const state = await runDemo(ctx.page);
   assert.equal(state, 'done', `demo on ${url} (statuses ${JSON.stringify(await fileStatuses(ctx.page))})`);
@@ -34,7 +24,7 @@ async function demoCards(url, allow) {
 test('single-file build from file://: demo cards equal the served page, only file:/data:/blob: requests', async () => {
   assert.ok(fs.existsSync(SINGLE), `missing ${SINGLE} (scripts/build-web.sh)`);
   // Reference: the served page (web/dist).
-  const served = await demoCards(server.url, () => true);
+  const served = await demoCards(env.server.url, () => true);
   await served.ctx.context.close();
 
   const single = await demoCards(pathToFileURL(SINGLE).href, isLocalFileUrl);
