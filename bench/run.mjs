@@ -54,7 +54,7 @@ for (const set of sets) {
 
   // Reference: the native report (one untimed run that keeps the report).
   const refPath = path.join(os.tmpdir(), `linkdrift-bench-ref-${process.pid}.json`);
-  const ref = spawnSync(CLI, ['report', set.file, '--out', refPath], { encoding: 'utf8' });
+  const ref = spawnSync(CLI, ['report', set.file, '--no-announcements', '--out', refPath], { encoding: 'utf8' });
   if (ref.status !== 0) throw new Error(`native reference run failed: ${ref.stderr}`);
   const report = JSON.parse(fs.readFileSync(refPath, 'utf8'));
   fs.rmSync(refPath);
@@ -64,9 +64,11 @@ for (const set of sets) {
 
   const runners = [];
   // native-1t: one thread (--jobs 1); native: the CLI's default, one reader thread per core.
+  // --no-announcements: the same job as node-wasm and the baselines (links + report); the CLI's
+  // default also detects announcements (docs/announcements.md "Cost"), as the page does.
   for (const [name, jobs] of [['native-1t', ['--jobs', '1']], ['native', []]]) {
     runners.push([name, () => {
-      const t = timed(CLI, ['report', set.file, '--out', '/dev/null', ...jobs]);
+      const t = timed(CLI, ['report', set.file, '--no-announcements', '--out', '/dev/null', ...jobs]);
       return { ok: t.status === 0, seconds: t.wall, max_rss_kb: t.maxRssKb, link_records: refCounts,
         error: t.status === 0 ? undefined : `exit ${t.status}: ${t.stderr.slice(-300)}` };
     }]);

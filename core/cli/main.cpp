@@ -32,7 +32,8 @@ int run(const CliOptions& o) {
     out = file.get();
   }
 
-  const bool announcements = o.announcements.value_or(o.command == Command::graph || AnalyzerOptions{}.detect_announcements);
+  // Detection is on by default except for `links`, whose rows do not use it.
+  const bool announcements = o.announcements.value_or(o.command != Command::links);
   const AnalyzerOptions analyzer_options{ReaderLimits{o.max_message_bytes}, announcements};
   Analyzer analyzer(analyzer_options);
   ReadSettings settings{o.chunk_size, o.progress ? (*o.progress ? 1 : 0) : (o.command == Command::summary ? 1 : -1)};

@@ -70,6 +70,38 @@ TEST_CASE("migration report: thresholds are options") {
   CHECK_FALSE(report_options_from_json(std::string_view(R"({"outcome_stayed_ratio": "x"})"), parsed, error));
 }
 
+TEST_CASE("migration report: successors born with the announcement, and pauses against the chat's own cadence") {
+  // tests/fixtures/migration_successors.json (its .expected.json holds the whole sections).
+  const json r = report_of({"migration_successors.json"});
+  CHECK(outcomes(r) == std::vector<std::string>{"Daily Intel:continued_elsewhere", "Weekly Digest:stayed"});
+  CHECK(r["outcomes"][0]["continued_in"] == 1);
+  CHECK(r["outcomes"][0]["continued_by"] == "born_with_announcement");
+  CHECK(r["options"]["successor_birth_days"] == 14);
+  CHECK(r["options"]["outcome_pause_vs_before"] == 1.5);
+
+  ReportOptions off;
+  off.successor_birth_days = 0;  // rule off: nothing names dailyintel_es, Daily Intel simply stopped
+  const json without = report_of({"migration_successors.json"}, off);
+  CHECK(outcomes(without)[0] == "Daily Intel:went_silent");
+  CHECK(without["outcomes"][0]["continued_in"].is_null());
+  ReportOptions hours;
+  hours.successor_birth_days = 1;  // Inteligencia Diaria began 2 hours before the announcement
+  CHECK(report_of({"migration_successors.json"}, hours)["outcomes"][0]["continued_in"] == 1);
+
+  ReportOptions absolute;
+  absolute.outcome_pause_vs_before = 1.0;  // 28 days >= 21 days and >= 1.0 x its 21-day gap before
+  CHECK(outcomes(report_of({"migration_successors.json"}, absolute))[1] == "Weekly Digest:paused_then_resumed");
+
+  ReportOptions parsed;
+  std::string error;
+  CHECK(report_options_from_json(std::string_view(R"({"successor_birth_days": 0, "outcome_pause_vs_before": 2})"),
+                                 parsed, error));
+  CHECK(parsed.successor_birth_days == 0);
+  CHECK(parsed.outcome_pause_vs_before == 2.0);
+  CHECK_FALSE(report_options_from_json(std::string_view(R"({"successor_birth_days": -1})"), parsed, error));
+  CHECK_FALSE(report_options_from_json(std::string_view(R"({"outcome_pause_vs_before": 101})"), parsed, error));
+}
+
 TEST_CASE("migration report: from/to select announcements; forwarded filter keeps them") {
   ReportOptions o;
   o.from = at("2024-10-02");
@@ -107,8 +139,11 @@ TEST_CASE("migration report: merge keeps announcements and remaps their targets"
   CHECK(r["announcements"].size() >= 4);
 }
 
-TEST_CASE("migration report: detection is off unless asked for") {
-  Analyzer plain;
+TEST_CASE("migration report: detection is on by default and can be turned off") {
+  CHECK(AnalyzerOptions{}.detect_announcements);
+  AnalyzerOptions off;
+  off.detect_announcements = false;
+  Analyzer plain(off);
   plain.begin_file("migration_outcomes.json");
   plain.feed(read_bytes(fixtures_dir() + "/migration_outcomes.json"));
   plain.end_file();
@@ -117,8 +152,8 @@ TEST_CASE("migration report: detection is off unless asked for") {
   CHECK(r["outcomes"].empty());
   AnalyzerOptions o;
   std::string error;
-  CHECK(analyzer_options_from_json(R"({"announcements": true})", o, error));
-  CHECK(o.detect_announcements);
+  CHECK(analyzer_options_from_json(R"({"announcements": false})", o, error));
+  CHECK_FALSE(o.detect_announcements);
   CHECK_FALSE(analyzer_options_from_json(R"({"announcements": 1})", o, error));
 }
 

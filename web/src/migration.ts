@@ -38,25 +38,41 @@ const TYPE_LABEL: Record<string, string> = {
   move: 'move', backup: 'backup', new_channel: 'new channel', contact_elsewhere: 'contact elsewhere',
 };
 
+/** Why chat `continued_in` is taken to continue the announcing chat, in plain words. */
+function continuationReason(o: ChatOutcome, r: Report): string {
+  const opt = r.options as Record<string, number>;
+  switch (o.continued_by) {
+    case 'born_with_announcement':
+      return `its first message came within ${opt.successor_birth_days ?? 14} days of the announcement, and it links the announced Telegram name more than any other chat does`;
+    case 'same_name':
+      return 'it carries this chat\'s name and posts after the announcement';
+    default:
+      return 'it is the announced destination (its name, or the link it signs its posts with)';
+  }
+}
+
 /** A plain-language reading of an outcome, with the thresholds the core used (report.options). */
 export function explainOutcome(o: ChatOutcome, r: Report, host: MigrationHost): string {
   const opt = r.options as Record<string, number>;
   const counts = `${fmtInt(o.messages_after_90d)} messages in the 90 days after the first announcement, ${fmtInt(o.messages_before_90d)} in the 90 days before`;
+  const next = o.continued_in == null ? undefined : r.chats[o.continued_in];
+  const alsoLoaded = next && o.outcome !== 'continued_elsewhere'
+    ? ` Its announced destination “${host.chatLabel(next)}” is loaded too (${continuationReason(o, r)}), but this chat did not stop.` : '';
   switch (o.outcome) {
     case 'stayed':
-      return `Kept posting here: ${counts} (at least ${Math.round((opt.outcome_stayed_ratio ?? 0.5) * 100)}% of the earlier rate counts as staying).`;
+      return `Kept posting here: ${counts} (at least ${Math.round((opt.outcome_stayed_ratio ?? 0.5) * 100)}% of the earlier rate counts as staying).${alsoLoaded}`;
     case 'declined':
-      return `Still posting here, but less: ${counts}.`;
+      return `Still posting here, but less: ${counts}.${alsoLoaded}`;
     case 'paused_then_resumed':
-      return `Went quiet for ${fmtInt(o.longest_silence_days)} days after the announcement (a pause is ${opt.outcome_pause_days ?? 21} days or more), then posted here again.`;
+      return `Went quiet for ${fmtInt(o.longest_silence_days)} days after the announcement (a pause is ${opt.outcome_pause_days ?? 21} days or more, ` +
+        `and at least ${opt.outcome_pause_vs_before ?? 1.5}× its longest silence in the year before: ${fmtInt(o.longest_silence_before_days ?? 0)} days), then posted here again.${alsoLoaded}`;
     case 'went_silent':
       return `Stopped posting here: its last message came at most ${opt.outcome_silent_within_days ?? 14} days after the announcement, ` +
         `or at least ${opt.outcome_silent_end_days ?? 30} days before the loaded data ends (last message ${o.last_date.slice(0, 10)}, ` +
         `${fmtInt(o.days_to_corpus_end)} days before the end).`;
-    case 'continued_elsewhere': {
-      const next = o.continued_in == null ? undefined : r.chats[o.continued_in];
-      return `Another loaded chat continues it${next ? `: “${host.chatLabel(next)}”` : ''} — it is the announced destination, signs its posts with it, or carries this chat's name and posts after the announcement.`;
-    }
+    case 'continued_elsewhere':
+      return `Stopped or slowed down here (last message ${o.last_date.slice(0, 10)}), and another loaded chat continues it` +
+        `${next ? `: “${host.chatLabel(next)}”` : ''} — ${continuationReason(o, r)}.`;
   }
   return '';
 }
@@ -209,7 +225,7 @@ export class MigrationView {
           ? h('span', {}, destination(r, x.anns[0], false), x.anns.length > 1 ? h('span', { class: 'muted' }, ` (+${x.anns.length - 1} more)`) : null)
           : h('span', { class: 'muted' }, '–') },
       { key: 'outcome', label: 'Outcome', cell: (x) => {
-          const next = x.o.continued_in == null ? undefined : r.chats[x.o.continued_in];
+          const next = x.o.continued_in == null || x.o.outcome !== 'continued_elsewhere' ? undefined : r.chats[x.o.continued_in];
           return h('span', {},
             h('span', { class: `outcome outcome-${x.o.outcome}`, title: explainOutcome(x.o, r, host), 'data-testid': 'migration-outcome' }, OUTCOME_LABEL[x.o.outcome] ?? x.o.outcome),
             next ? h('span', { class: 'muted' }, ' → ', bdi(host.chatLabel(next))) : null);

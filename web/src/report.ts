@@ -81,9 +81,15 @@ export interface Announcement {
 export interface ChatOutcome {
   chat: number; chat_id: number; chat_name: string; announcements: number; first_announcement: string;
   messages_before_30d: number; messages_after_30d: number; messages_before_90d: number; messages_after_90d: number;
-  longest_silence_days: number; last_date: string; days_to_corpus_end: number;
-  outcome: Outcome; continued_in: number | null;
+  longest_silence_days: number; longest_silence_before_days?: number; last_date: string; days_to_corpus_end: number;
+  outcome: Outcome;
+  /** The loaded chat that continues it (also when it stayed: its announced destination is loaded). */
+  continued_in: number | null;
+  continued_by?: ContinuedBy | null;
 }
+
+/** How the core knew that chat `continued_in` continues the announcing chat (docs/report-schema.md). */
+export type ContinuedBy = 'destination' | 'born_with_announcement' | 'same_name';
 
 /** Before/after counts of one event window (overall or one chat). */
 export interface EventWindow {

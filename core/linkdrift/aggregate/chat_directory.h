@@ -4,7 +4,15 @@
 //   - it equals j's name, ASCII-lowercased (a chat named like its username), or
 //   - it is one of j's Telegram signature targets (its own self-promotion
 //     link: username, invite hash, …), compared by target string, or
-//   - it is a private_post link (t.me/c/ID/…) whose ID is j's id.
+//   - it is a private_post link (t.me/c/ID/…) whose ID is j's id, or
+//   - "born with the announcement": chat a announced it (an announcement's
+//     Telegram destination, not private_post) at time t, no rule above names a
+//     chat for it, and j is the chat (not a) that links the target in the most
+//     messages — >= kBirthSelfLinkMessages, more than any other chat but a —
+//     whose first message is within successor_birth_days days of t, and which
+//     has no username signature of its own. (Exports carry no usernames, and a
+//     young mirror may self-link too rarely for a signature; a chat linking a
+//     popular channel is rarely its top linker.) Listed by born().
 // Targets of other platforms name no chat.
 #pragma once
 
@@ -20,11 +28,29 @@ namespace linkdrift {
 
 class ChatDirectory {
  public:
+  static constexpr std::uint64_t kBirthSelfLinkMessages = 2;
+
+  // A target the "born with the announcement" rule gave to a chat.
+  struct Birth {
+    std::string target;                  // Telegram target string (username or invite hash)
+    std::uint32_t chat = 0;              // the chat it names
+    std::uint32_t announcing_chat = 0;   // whose announcement named it ...
+    std::int64_t announced = 0;          // ... at this time (unix seconds)
+    std::uint64_t self_link_messages = 0;  // the chat's messages linking the target
+  };
+
   // signatures[j]: chat j's signature target ids (counting.h chat_signature()).
-  ChatDirectory(const Corpus& corpus, const std::vector<std::unordered_set<std::uint32_t>>& signatures);
+  // successor_birth_days: the "born with the announcement" window; 0 turns the rule off.
+  ChatDirectory(const Corpus& corpus, const std::vector<std::unordered_set<std::uint32_t>>& signatures,
+                int successor_birth_days);
 
   // The chats `target` names, in ascending order (empty if none).
   const std::vector<std::uint32_t>& chats_named_by(const TargetEntry& target) const;
+
+  // The "born with the announcement" identities, in announcement order.
+  const std::vector<Birth>& born() const { return born_; }
+  // The Birth that gave `target` to a chat, or nullptr.
+  const Birth* birth_of(const TargetEntry& target) const;
 
   // True when chats a and b are the same chat (equal index, or equal non-zero id:
   // one chat exported twice).
@@ -32,10 +58,12 @@ class ChatDirectory {
 
  private:
   void add(std::unordered_map<std::string, std::vector<std::uint32_t>>& map, const std::string& key, std::uint32_t chat);
+  void infer_births(const std::vector<std::unordered_set<std::uint32_t>>& signatures, int days);
 
   const Corpus& corpus_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> by_name_;  // names, signature targets
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_name_;  // names, signature targets, births
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_id_;    // ids, private_post signature targets
+  std::vector<Birth> born_;
   std::vector<std::uint32_t> none_;
 };
 

@@ -32,8 +32,10 @@ Json options_json(const ReportOptions& o) {
          {"top_targets", o.top_targets},
          {"outcome_stayed_ratio", o.outcome_stayed_ratio},
          {"outcome_pause_days", o.outcome_pause_days},
+         {"outcome_pause_vs_before", o.outcome_pause_vs_before},
          {"outcome_silent_within_days", o.outcome_silent_within_days},
-         {"outcome_silent_end_days", o.outcome_silent_end_days}};
+         {"outcome_silent_end_days", o.outcome_silent_end_days},
+         {"successor_birth_days", o.successor_birth_days}};
   Json events = Json::array();
   for (const EventMarker& e : o.events) events.push_back(Json{{"date", event_date(e)}, {"label", e.label}});
   j["events"] = std::move(events);
@@ -72,6 +74,13 @@ bool report_options_from_json(const nlohmann::json& j, ReportOptions& o, std::st
     out = j[key].get<bool>();
     return true;
   };
+  auto ratio = [&](const char* key, double& out) {  // a number in [0, 100]
+    if (!j.contains(key)) return true;
+    if (!j[key].is_number() || !(j[key].get<double>() >= 0.0 && j[key].get<double>() <= 100.0))
+      return fail(key, "must be a number in [0, 100]");
+    out = j[key].get<double>();
+    return true;
+  };
   auto date = [&](const char* key, std::int64_t& out) {
     if (!j.contains(key) || j[key].is_null()) return true;
     if (!j[key].is_string() || !parse_iso_utc(j[key].get<std::string>(), out))
@@ -93,12 +102,9 @@ bool report_options_from_json(const nlohmann::json& j, ReportOptions& o, std::st
       return fail("signature_threshold", "must be a number in (0, 1]");
     o.signature_threshold = v.get<double>();
   }
-  if (j.contains("outcome_stayed_ratio")) {
-    const auto& v = j["outcome_stayed_ratio"];
-    if (!v.is_number() || !(v.get<double>() >= 0.0 && v.get<double>() <= 100.0))
-      return fail("outcome_stayed_ratio", "must be a number in [0, 100]");
-    o.outcome_stayed_ratio = v.get<double>();
-  }
+  if (!ratio("outcome_stayed_ratio", o.outcome_stayed_ratio) ||
+      !ratio("outcome_pause_vs_before", o.outcome_pause_vs_before))
+    return false;
   if (j.contains("events")) {
     const auto& v = j["events"];
     if (!v.is_array() || v.size() > kMaxEvents) return fail("events", "must be an array of at most 50 events");
@@ -121,7 +127,8 @@ bool report_options_from_json(const nlohmann::json& j, ReportOptions& o, std::st
       !integer("graph_max_edges", 0, 100000000, o.graph_max_edges) ||
       !integer("outcome_pause_days", 1, 36500, o.outcome_pause_days) ||
       !integer("outcome_silent_within_days", 0, 36500, o.outcome_silent_within_days) ||
-      !integer("outcome_silent_end_days", 1, 36500, o.outcome_silent_end_days))
+      !integer("outcome_silent_end_days", 1, 36500, o.outcome_silent_end_days) ||
+      !integer("successor_birth_days", 0, 36500, o.successor_birth_days))
     return false;
   return integer("tz_offset_minutes", -14 * 60, 14 * 60, o.tz_offset_minutes) &&
          integer("signature_min_messages", 1, std::numeric_limits<int>::max(), o.signature_min_messages) &&

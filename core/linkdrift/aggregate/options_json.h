@@ -5,8 +5,9 @@
 // (-840..840), include_forwarded, exclude_signature, signature_threshold
 // ((0,1]), signature_min_messages (>=1), top_targets (0..100000), from, to
 // ("YYYY-MM-DD[THH:MM:SS]" UTC or null), outcome_stayed_ratio ([0,100]),
-// outcome_pause_days (1..36500), outcome_silent_within_days (0..36500),
-// outcome_silent_end_days (1..36500), events ([{"date": "YYYY-MM-DD", "label":
+// outcome_pause_days (1..36500), outcome_pause_vs_before ([0,100]),
+// outcome_silent_within_days (0..36500), outcome_silent_end_days (1..36500),
+// successor_birth_days (0..36500; 0 = off), events ([{"date": "YYYY-MM-DD", "label":
 // "…"}], at most 50; replaces the defaults; [] for none), event_window_months
 // (1..120), graph_min_links (1..1000000),
 // graph_max_edges (0..100000000; 0 = all).

@@ -122,7 +122,7 @@ class ReportPass {
     for (std::size_t i = 0; i < corpus_.chats().size(); ++i)
       chats.push_back(chat_pass(static_cast<std::int64_t>(i), chat_buckets_[i]));
 
-    const ChatDirectory directory(corpus_, signatures_);
+    const ChatDirectory directory(corpus_, signatures_, o_.successor_birth_days);
     directory_ = &directory;
     Json report;
     report["linkdrift_report"] = kReportSchemaVersion;
@@ -489,24 +489,33 @@ class ReportPass {
     return out;
   }
 
+  struct Continuation {
+    std::int64_t chat = -1;   // -1: none
+    const char* rule = "";    // continued_by: destination | born_with_announcement | same_name
+  };
+
   // The first other chat that continues chat `i` after its announcements `as`
-  // (first at `first`): a chat a Telegram destination names (ChatDirectory), or
-  // a chat with messages after `first` whose name contains chat i's name. -1: none.
-  std::int64_t continued_in(std::size_t i, const std::vector<const AnnouncementRow*>& as, std::int64_t first) const {
+  // (first at `first`): a chat a Telegram destination names (ChatDirectory, its
+  // "born with the announcement" rule told apart), or a chat with messages after
+  // `first` whose name contains chat i's name.
+  Continuation continued_in(std::size_t i, const std::vector<const AnnouncementRow*>& as, std::int64_t first) const {
     const auto self = static_cast<std::uint32_t>(i);
-    std::int64_t found = -1;
-    auto consider = [&](std::uint32_t j) {
-      if (!directory_->same_chat(self, j) && (found < 0 || j < found)) found = j;
+    Continuation found;
+    auto consider = [&](std::uint32_t j, const char* rule) {
+      if (!directory_->same_chat(self, j) && (found.chat < 0 || j < found.chat)) found = {j, rule};
     };
-    for (const AnnouncementRow* a : as)
-      for (const std::uint32_t j : directory_->chats_named_by(corpus_.targets()[a->target])) consider(j);
+    for (const AnnouncementRow* a : as) {
+      const TargetEntry& t = corpus_.targets()[a->target];
+      const char* rule = directory_->birth_of(t) ? "born_with_announcement" : "destination";
+      for (const std::uint32_t j : directory_->chats_named_by(t)) consider(j, rule);
+    }
     const std::string old_name = extract::to_lower(corpus_.chats()[i].info.name);
     for (std::uint32_t j = 0; j < corpus_.chats().size(); ++j) {
       const ChatData& c = corpus_.chats()[j];
       const std::string cname = extract::to_lower(c.info.name);
       if (!old_name.empty() && cname.size() > old_name.size() && cname.find(old_name) != std::string::npos &&
           c.messages > 0 && c.last_date > first)
-        consider(j);
+        consider(j, "same_name");
     }
     return found;
   }
@@ -534,6 +543,7 @@ class ReportPass {
         chat.forwarded_times.for_each_run([&](std::int64_t m, std::uint32_t n) { minutes[m] -= n; });
       std::uint64_t before30 = 0, after30 = 0, before90 = 0, after90 = 0;
       std::int64_t prev = am, longest_gap = 0, last_minute = std::numeric_limits<std::int64_t>::min();
+      std::int64_t prev_before = std::numeric_limits<std::int64_t>::min(), longest_gap_before = 0;
       for (const auto& [m, n] : minutes) {
         if (n <= 0) continue;
         const auto count = static_cast<std::uint64_t>(n);
@@ -541,32 +551,41 @@ class ReportPass {
         if (m < am && m >= am - 90 * kDay) before90 += count;
         if (m > am && m <= am + 30 * kDay) after30 += count;
         if (m > am && m <= am + 90 * kDay) after90 += count;
-        if (m > am) {
-          longest_gap = std::max(longest_gap, m - prev);
+        if (m <= am && m >= am - 365 * kDay) {  // gaps between messages of the year up to A
+          if (prev_before != std::numeric_limits<std::int64_t>::min())
+            longest_gap_before = std::max(longest_gap_before, m - prev_before);
+          prev_before = m;
+        }
+        if (m > am) {  // silences that begin in the 90 days after A (a later one is not about A)
+          if (prev <= am + 90 * kDay) longest_gap = std::max(longest_gap, m - prev);
           prev = m;
         }
         last_minute = m;
       }
       if (last_minute == std::numeric_limits<std::int64_t>::min()) last_minute = am;
       const std::int64_t last_date = last_minute == floor_div(chat.last_date, 60) ? chat.last_date : last_minute * 60;
-      const std::int64_t cont = continued_in(i, as, first);
+      // The chat's own activity first; a continuation elsewhere explains a chat that went silent or declined.
       const char* outcome = "declined";
-      if (cont >= 0)
-        outcome = "continued_elsewhere";
-      else if (last_minute <= am + o_.outcome_silent_within_days * kDay ||
-               end_minute - last_minute >= o_.outcome_silent_end_days * kDay)
+      if (last_minute <= am + o_.outcome_silent_within_days * kDay ||
+          end_minute - last_minute >= o_.outcome_silent_end_days * kDay)
         outcome = "went_silent";
-      else if (longest_gap >= o_.outcome_pause_days * kDay)
+      else if (longest_gap >= o_.outcome_pause_days * kDay &&
+               static_cast<double>(longest_gap) >= o_.outcome_pause_vs_before * static_cast<double>(longest_gap_before))
         outcome = "paused_then_resumed";
       else if (after90 > 0 && static_cast<double>(after90) >= o_.outcome_stayed_ratio * static_cast<double>(before90))
         outcome = "stayed";
+      const Continuation cont = continued_in(i, as, first);
+      const bool left = std::string_view(outcome) == "went_silent" || std::string_view(outcome) == "declined";
+      if (cont.chat >= 0 && left) outcome = "continued_elsewhere";
       out.push_back(Json{{"chat", i}, {"chat_id", chat.info.id}, {"chat_name", chat.info.name},
                          {"announcements", as.size()}, {"first_announcement", iso_utc(first)},
                          {"messages_before_30d", before30}, {"messages_after_30d", after30},
                          {"messages_before_90d", before90}, {"messages_after_90d", after90},
-                         {"longest_silence_days", longest_gap / kDay}, {"last_date", iso_utc(last_date)},
+                         {"longest_silence_days", longest_gap / kDay},
+                         {"longest_silence_before_days", longest_gap_before / kDay}, {"last_date", iso_utc(last_date)},
                          {"days_to_corpus_end", (end_minute - last_minute) / kDay}, {"outcome", outcome},
-                         {"continued_in", cont >= 0 ? Json(cont) : Json(nullptr)}});
+                         {"continued_in", cont.chat >= 0 ? Json(cont.chat) : Json(nullptr)},
+                         {"continued_by", cont.chat >= 0 ? Json(cont.rule) : Json(nullptr)}});
     }
     return out;
   }

@@ -37,12 +37,19 @@ struct ReportOptions {
   // to a chat's first announcement A:
   // stayed: messages in the 90 days after A >= this share of those in the 90 days before.
   double outcome_stayed_ratio = 0.5;
-  // paused_then_resumed: a silence of >= this many days after A, then posting again.
+  // paused_then_resumed: a silence of >= this many days after A, then posting again, ...
   int outcome_pause_days = 21;
+  // ... which is also >= this many times the chat's longest silence in the 365 days
+  // before A (its own cadence: a weekly channel's 3-week gap is no pause).
+  double outcome_pause_vs_before = 1.5;
   // went_silent: the last message is at most this many days after A, or ...
   int outcome_silent_within_days = 14;
   // ... the chat's last message is >= this many days before the corpus' last message.
   int outcome_silent_end_days = 30;
+  // An announced Telegram destination that names no loaded chat by name or signature
+  // names a chat that began within this many days of the announcement and links the
+  // destination itself (chat_directory.h, "born with the announcement"); 0: off.
+  int successor_birth_days = 14;
   // Report "events": whole calendar months (report time zone) before and after each
   // event's month, which itself counts in neither window.
   std::vector<EventMarker> events = default_events();
