@@ -27,6 +27,19 @@ std::string printable(const nlohmann::ordered_json& j, std::size_t max_bytes = 2
   return s;
 }
 
+// `s` cut or space-padded to `width` code points (UTF-8), for aligned columns.
+std::string padded(const std::string& s, std::size_t width) {
+  std::string out;
+  std::size_t points = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const bool starts_point = (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+    if (starts_point && points == width) break;
+    points += starts_point;
+    out += s[i];
+  }
+  return out + std::string(width - points, ' ');
+}
+
 // "1 file", "3 files"
 std::string count(const nlohmann::ordered_json& n, const char* noun) {
   return grouped(n) + " " + noun + (n.get<std::uint64_t>() == 1 ? "" : "s");
@@ -55,9 +68,32 @@ void print_rare_platform_chats(std::FILE* out, const nlohmann::ordered_json& r, 
     for (const auto& p : active)
       if (p != "telegram" && p != "web" && chat["link_records"].contains(p))
         links += " " + p + " " + grouped(chat["link_records"][p]);
-    std::fprintf(out, "  %-32s %8s msgs %s\n", printable(chat["name"], 32).c_str(), grouped(chat["messages"]).c_str(),
+    std::fprintf(out, "  %s %8s msgs %s\n", padded(printable(chat["name"], 96), 32).c_str(), grouped(chat["messages"]).c_str(),
                  links.c_str());
   }
+}
+
+// The announcing chats (report "outcomes"): when, what, where to, and what each
+// did next; at most 20, in chat order.
+void print_migration(std::FILE* out, const nlohmann::ordered_json& r) {
+  const auto& outcomes = r["outcomes"];
+  if (outcomes.empty()) return;
+  std::fprintf(out, "\nannouncing chats (%zu): first announcement, type -> destination, outcome\n", outcomes.size());
+  for (std::size_t i = 0; i < outcomes.size() && i < 20; ++i) {
+    const auto& o = outcomes[i];
+    std::string what;  // the announcement at A (first_announcement)
+    for (const auto& a : r["announcements"])
+      if (a["chat"] == o["chat"] && a["date"] == o["first_announcement"]) {
+        what = a["type"].get<std::string>() + " -> " + a["platform"].get<std::string>() + " " + printable(a["target"], 40);
+        break;
+      }
+    std::string outcome = o["outcome"].get<std::string>();
+    if (outcome == "continued_elsewhere" && o["continued_in"].is_number())
+      outcome += " in \"" + printable(r["chats"][o["continued_in"].get<std::size_t>()]["name"], 120) + "\"";
+    std::fprintf(out, "  %s %s  %s %s\n", padded(printable(o["chat_name"], 96), 32).c_str(),
+                 text_or(o["first_announcement"], "-").substr(0, 10).c_str(), padded(what, 50).c_str(), outcome.c_str());
+  }
+  if (outcomes.size() > 20) std::fprintf(out, "  (%zu more in the JSON report)\n", outcomes.size() - 20);
 }
 
 }  // namespace
@@ -114,6 +150,7 @@ void print_summary(std::FILE* out, const nlohmann::ordered_json& r) {
                    printable(list[i]["target"], 60).c_str());
   }
   print_rare_platform_chats(out, r, active);
+  print_migration(out, r);
   if (!r["errors"].empty()) {
     std::fprintf(out, "\n%zu input(s) failed (results above cover everything read):\n", r["errors"].size());
     for (const auto& e : r["errors"])

@@ -520,6 +520,18 @@ class ReportPass {
     return found;
   }
 
+  // A: the first move/backup/new_channel announcement; the first contact_elsewhere
+  // only if the chat has nothing else (a contact line recurs in ordinary posts and
+  // would date a later move too early).
+  static std::int64_t first_announcement(const std::vector<const AnnouncementRow*>& as) {
+    std::int64_t first = std::numeric_limits<std::int64_t>::max(), first_contact = first;
+    for (const AnnouncementRow* a : as) {
+      std::int64_t& slot = a->type == AnnouncementType::contact_elsewhere ? first_contact : first;
+      slot = std::min(slot, a->date);
+    }
+    return first != std::numeric_limits<std::int64_t>::max() ? first : first_contact;
+  }
+
   Json outcomes_json() const {
     Json out = Json::array();
     if (!any_announcements_) return out;
@@ -532,8 +544,7 @@ class ReportPass {
       const ChatData& chat = corpus_.chats()[i];
       const std::vector<const AnnouncementRow*> as = counted_announcements(chat, o_);
       if (as.empty()) continue;
-      std::int64_t first = as.front()->date;
-      for (const AnnouncementRow* a : as) first = std::min(first, a->date);
+      const std::int64_t first = first_announcement(as);
       const std::int64_t am = floor_div(first, 60);
 
       // The chat's messages per minute (forwarded ones left out when excluded), sorted.
