@@ -115,7 +115,10 @@ struct Analyzer::Impl final : ReaderSink {
         gap = true;
       }
     }
-    if (!detector->may_announce(text)) return;
+    const bool contact_possible = std::any_of(unique.begin(), unique.end(), [](const Link* l) {
+      return l->platform != Platform::telegram && l->platform != Platform::web;
+    });
+    if (!detector->may_announce(text, contact_possible)) return;
     text.clear();
     for (const Fragment& f : m.fragments)
       if (f.source != Source::text_link && f.source != Source::button) text.append(f.text);

@@ -763,7 +763,14 @@ TEST_CASE("announce: the prefilter never hides an announcement, and rejects word
       const Result r = run(row.text, row.own, row.hidden);
       INFO(name << " line " << row.line);
       if (r.a) CHECK(detector().may_announce(row.text));
+      // Without a link outside Telegram and the web only contact_elsewhere phrases may be skipped.
+      if (r.a && r.a->type != linkdrift::AnnouncementType::contact_elsewhere)
+        CHECK(detector().may_announce(row.text, /*contact_possible=*/false));
     }
+  // A contact phrase needs a contact destination: "Contact admin: t.me/x" is skipped early.
+  CHECK(detector().may_announce("Contact admin: 0512ab34cd56ef7890ab12cd34ef56ab7890cd12ef34ab56cd78ef90ab12cd34ef"));
+  CHECK_FALSE(detector().may_announce("Contact admin: t.me/some_admin", /*contact_possible=*/false));
+  CHECK(detector().may_announce("We are moving to Signal: signal.group/#CjQKIAbcdefgh1", /*contact_possible=*/false));
   for (const char* text : {
            "Резервного   канала ссылка: t.me/reserve_x",          // '*' words, several blanks
            "We are\tmoving to Signal: signal.group/#CjQKIAbcdefgh1",  // a tab between words

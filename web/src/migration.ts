@@ -137,6 +137,10 @@ function sparkline(r: Report, chat: ReportChat, marks: string[]): SVGSVGElement 
 
 interface Row { o: ChatOutcome; chat: ReportChat; anns: Announcement[] }
 
+/** The announcement the outcome is dated from (first_announcement: the first move, backup or new
+ *  channel; an earlier contact line does not count), else the first. */
+const atA = (x: Row): Announcement => x.anns.find((a) => a.date === x.o.first_announcement) ?? x.anns[0];
+
 /** The Migration view; one instance bound to the static skeleton in index.html. */
 export class MigrationView {
   readonly timeline: Chart;
@@ -222,7 +226,7 @@ export class MigrationView {
       { key: 'first', label: 'Announced', cell: (x) => h('span', { class: 'nowrap' }, day(x.o.first_announcement)) },
       { key: 'type', label: 'Type', cell: (x) => [...new Set(x.anns.map((a) => TYPE_LABEL[a.type] ?? a.type))].join(', ') || '–' },
       { key: 'dest', label: 'Destination', cell: (x) => x.anns.length
-          ? h('span', {}, destination(r, x.anns[0], false), x.anns.length > 1 ? h('span', { class: 'muted' }, ` (+${x.anns.length - 1} more)`) : null)
+          ? h('span', {}, destination(r, atA(x), false), x.anns.length > 1 ? h('span', { class: 'muted' }, ` (+${x.anns.length - 1} more)`) : null)
           : h('span', { class: 'muted' }, '–') },
       { key: 'outcome', label: 'Outcome', cell: (x) => {
           const next = x.o.continued_in == null || x.o.outcome !== 'continued_elsewhere' ? undefined : r.chats[x.o.continued_in];

@@ -216,6 +216,7 @@ struct AnnouncementDetector::Impl {
     std::vector<bool> stems;         // words[i] had a '*'
     std::size_t key_word = 0;        // index of the key word
     std::size_t min_blanks = 1;      // blanks between words (fa: 0)
+    bool contact = false;            // a contact_elsewhere phrase (needs a non-Telegram, non-web link)
     const std::string& text() const { return words[key_word]; }
   };
   std::vector<std::uint64_t> filter4 = std::vector<std::uint64_t>(1024, 0);
@@ -234,8 +235,9 @@ struct AnnouncementDetector::Impl {
   static bool test(const std::vector<std::uint64_t>& f, std::uint32_t bit) { return (f[bit >> 6] >> (bit & 63)) & 1; }
   static void set(std::vector<std::uint64_t>& f, std::uint32_t bit) { f[bit >> 6] |= std::uint64_t{1} << (bit & 63); }
 
-  void add_prefilter_word(const std::string& folded_phrase, std::string_view language) {
+  void add_prefilter_word(const std::string& folded_phrase, std::string_view language, bool contact) {
     Word entry;
+    entry.contact = contact;
     std::size_t i = 0;
     while (i < folded_phrase.size()) {
       std::size_t j = folded_phrase.find_first_of(" \t", i);
@@ -354,10 +356,10 @@ struct AnnouncementDetector::Impl {
 
   // Whether some phrase keyed `key` fits at text[at] (see fits()). `budget`
   // bounds the checks: when it runs out, the answer is a conservative true.
-  bool phrase_at(std::uint32_t key, std::string_view text, std::size_t at, int& budget) const {
+  bool phrase_at(std::uint32_t key, std::string_view text, std::size_t at, int& budget, bool contact_possible) const {
     for (auto k = std::lower_bound(keys.begin(), keys.end(), key); k != keys.end() && *k == key; ++k) {
       const Word& w = words[static_cast<std::size_t>(k - keys.begin())];
-      if (text.compare(at, w.text().size(), w.text()) != 0) continue;
+      if ((w.contact && !contact_possible) || text.compare(at, w.text().size(), w.text()) != 0) continue;
       if (--budget < 0) return true;
       if (fits(w, text, at)) return true;
     }
@@ -366,18 +368,18 @@ struct AnnouncementDetector::Impl {
 
   // False when the folded text cannot match any announcement phrase: none has
   // all its words in it (checked from its longest word's occurrences).
-  bool has_words(const char* p, std::size_t n) const {
+  bool has_words(const char* p, std::size_t n, bool contact_possible) const {
     if (filter_all) return true;
     const std::string_view text(p, n);
     int budget = 16;  // keeps the check linear: then RE2 decides
     for (std::size_t i = 0; i + 2 <= n; ++i) {
       if (i + 4 <= n) {
         const std::uint32_t k = load(p + i, 4);
-        if (test(filter4, slot4(k)) && phrase_at(k, text, i, budget)) return true;
+        if (test(filter4, slot4(k)) && phrase_at(k, text, i, budget, contact_possible)) return true;
       }
       if (!short_first[static_cast<unsigned char>(p[i])]) continue;
       const std::uint32_t k2 = load(p + i, 2);
-      if (test(filter2, k2) && phrase_at(k2, text, i, budget)) return true;
+      if (test(filter2, k2) && phrase_at(k2, text, i, budget, contact_possible)) return true;
     }
     return false;
   }
@@ -401,7 +403,8 @@ struct AnnouncementDetector::Impl {
         throw migration::LexiconError("lexicon.tsv line " + std::to_string(e.line) + ": phrase '" + e.phrase +
                                       "' also listed with another type on line " +
                                       std::to_string(entries[it->second].line));
-      if (e.role != PhraseRole::neutral && e.role != PhraseRole::report) add_prefilter_word(folded, e.language);
+      if (e.role != PhraseRole::neutral && e.role != PhraseRole::report)
+        add_prefilter_word(folded, e.language, e.role == PhraseRole::contact_elsewhere);
       const std::string re = phrase_regex(folded, e.language);
       std::string err;
       if (which->Add(re, &err) < 0)
@@ -688,7 +691,7 @@ AnnouncementDetector::~AnnouncementDetector() = default;
 AnnouncementDetector::AnnouncementDetector(AnnouncementDetector&&) noexcept = default;
 AnnouncementDetector& AnnouncementDetector::operator=(AnnouncementDetector&&) noexcept = default;
 
-bool AnnouncementDetector::may_announce(std::string_view text) const {
+bool AnnouncementDetector::may_announce(std::string_view text, bool contact_possible) const {
   if (text.empty()) return false;
   // A per-thread scratch buffer, never zero-filled (fold_to writes what it uses).
   thread_local std::unique_ptr<char[]> buffer;
@@ -699,7 +702,7 @@ bool AnnouncementDetector::may_announce(std::string_view text) const {
     buffer.reset(new char[capacity]);
   }
   const std::size_t n = migration::fold_to(text, buffer.get());
-  const bool hit = impl_->has_words(buffer.get(), n) &&
+  const bool hit = impl_->has_words(buffer.get(), n, contact_possible) &&
                    impl_->finder->Match(re2::StringPiece(buffer.get(), n), 0, n, RE2::UNANCHORED, nullptr, 0);
   if (capacity > (std::size_t{1} << 22)) {  // do not pin a huge buffer
     buffer.reset();

@@ -67,7 +67,10 @@ class AnnouncementDetector {
   // type), so detect() would return nullopt. One fold (no origin map) and one
   // RE2 DFA scan without submatches; allocates only when the thread's scratch
   // buffer must grow. Same input contract as detect(); thread-safe.
-  bool may_announce(std::string_view text) const;
+  // contact_possible = false (the message has no link outside Telegram and the
+  // web, so no contact_elsewhere destination) skips contact_elsewhere phrases:
+  // "Contact admin: t.me/x" lines are common and then cannot announce.
+  bool may_announce(std::string_view text, bool contact_possible = true) const;
 
   // Number of phrases in the compiled lexicon (all types, all languages).
   std::size_t lexicon_size() const;
