@@ -253,13 +253,20 @@ struct AnnouncementDetector::Impl {
     }
     // The key: the word least likely in ordinary posts. Words of < 4 bytes
     // ("us", "on") score lowest, then generic chat words, then by length.
+    // Generic words, folded like the phrases (Arabic ة → ه, Persian ک → ك, …).
+    static const std::vector<std::string> kGeneric = [] {
+      std::vector<std::string> v;
+      for (const char* g : {"channel", "channels", "group", "grup", "grupo", "canal", "kanal", "канал", "link", "join",
+                            "chat", "new", "yeni", "novo", "nuevo", "nova", "nueva", "nosso", "our", "find", "home",
+                            "case", "caso", "write", "talk", "reach", "vamos", "новый", "канала", "группа", "чат",
+                            "القناة", "قناة", "قناتنا", "الرابط", "رابط", "کانال", "گروه", "لینک", "ערוץ", "הערוץ",
+                            "קבוצה", "קישור", "saluran"})
+        v.push_back(migration::fold(g));
+      return v;
+    }();
     const auto score = [](const std::string& w) -> std::size_t {
-      static constexpr std::array<std::string_view, 28> kGeneric = {
-          "channel", "channels", "group", "grup", "grupo", "canal", "kanal", "канал", "link", "join",
-          "chat",    "new",      "yeni", "novo", "nuevo", "nova", "nueva", "nosso", "our",  "find",
-          "home",    "case",     "caso", "write", "talk", "reach", "vamos", "новый"};
       if (w.size() < 4) return w.size();
-      for (const std::string_view g : kGeneric)
+      for (const std::string& g : kGeneric)
         if (w == g) return 4 + w.size();
       return 100 + w.size();
     };
