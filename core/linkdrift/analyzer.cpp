@@ -122,8 +122,13 @@ struct Analyzer::Impl final : ReaderSink {
     text.clear();
     for (const Fragment& f : m.fragments)
       if (f.source != Source::text_link && f.source != Source::button) text.append(f.text);
+    // In groups and personal chats members talk: an @mention there is usually a
+    // person, so only channels (or chats of unknown type) may announce one.
+    const std::string& type = chat.info.type;
+    const bool mentions_count = type.empty() || type.ends_with("channel");
     unique_links.clear();
-    for (const Link* link : unique) unique_links.push_back(*link);
+    for (const Link* link : unique)
+      if (mentions_count || link->kind != Kind::mention) unique_links.push_back(*link);
     if (own_hint.empty()) {  // the chat's name and id (the name may arrive after chat begin)
       const ChatInfo& info = chat.info;
       own_hint = info.name;

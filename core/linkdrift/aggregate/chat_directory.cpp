@@ -13,6 +13,12 @@ namespace {
 // A Telegram target compared by its string (usernames and invite hashes; not t.me/c/ID).
 bool named_by_string(const TargetEntry& t) { return t.platform == Platform::telegram && t.kind != Kind::private_post; }
 
+// A link to a chat (not an @mention, which is as often a person): what the
+// "born with the announcement" rule accepts as the announced destination.
+bool chat_link(const TargetEntry& t) {
+  return t.platform == Platform::telegram && (t.kind == Kind::public_ || t.kind == Kind::post || t.kind == Kind::invite);
+}
+
 // Kinds whose target is the chat's username.
 bool is_username(const TargetEntry& t) {
   return t.platform == Platform::telegram && (t.kind == Kind::public_ || t.kind == Kind::post || t.kind == Kind::mention);
@@ -44,7 +50,7 @@ void ChatDirectory::infer_births(const std::vector<std::unordered_set<std::uint3
   for (const ChatData& chat : chats)
     for (const AnnouncementRow& ann : chat.announcements) {
       const TargetEntry& t = targets[ann.target];
-      if (named_by_string(t) && chats_named_by(t).empty())
+      if (chat_link(t) && chats_named_by(t).empty())
         slot_of.emplace(t.target, static_cast<std::uint32_t>(slot_of.size()));
     }
   if (slot_of.empty()) return;
@@ -71,7 +77,7 @@ void ChatDirectory::infer_births(const std::vector<std::unordered_set<std::uint3
   for (std::uint32_t a = 0; a < chats.size(); ++a) {
     for (const AnnouncementRow& ann : chats[a].announcements) {
       const TargetEntry& t = targets[ann.target];
-      if (!named_by_string(t) || !chats_named_by(t).empty()) continue;
+      if (!chat_link(t) || !chats_named_by(t).empty()) continue;
       // The chat (not a) linking the target in the most messages; a tie names none.
       std::uint32_t top = kNone;
       std::uint64_t top_n = 0, second_n = 0;

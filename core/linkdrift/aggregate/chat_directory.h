@@ -6,7 +6,8 @@
 //     link: username, invite hash, …), compared by target string, or
 //   - it is a private_post link (t.me/c/ID/…) whose ID is j's id, or
 //   - "born with the announcement": chat a announced it (an announcement's
-//     Telegram destination, not private_post) at time t, no rule above names a
+//     Telegram destination: a t.me link to a chat, post or invite, not an
+//     @mention, which is as often a person) at time t, no rule above names a
 //     chat for it, and j is the chat (not a) that links the target in the most
 //     messages — >= kBirthSelfLinkMessages, more than any other chat but a —
 //     whose first message is within successor_birth_days days of t, and which
