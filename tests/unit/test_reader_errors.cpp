@@ -75,8 +75,11 @@ TEST_CASE("reader: error - unexpected shapes are fatal") {
   CHECK(events.size() == 3);
   s = R"({"messages": [{"id":1}, {"type":"message","text":"no id"}]})";
   expect_error(s, "message has no \"id\"", at(s, "{\"type"));
-  s = R"({"messages": [{"id":"1"}]})";
+  s = R"({"messages": [{"id":1.5}]})";
   expect_error(s, "message \"id\" is not an integer", at(s, "{\"id"));
+  s = R"({"guild": {"id": "0"}, "messages": [{"id":"1064990775659729017"}]})";  // DiscordChatExporter's shape
+  expect_error(s, "message \"id\" is a string, not an integer: not a Telegram Desktop export "
+                  "(a Discord export from DiscordChatExporter looks like this)", at(s, "{\"id\":\"1064"));
   s = R"({"messages": [{"id":1,"text":5}]})";
   expect_error(s, "message \"text\" is not a string or an array", at(s, "{\"id"));
   s = R"({"messages": [{"id":1,"text":["a", 5]}]})";

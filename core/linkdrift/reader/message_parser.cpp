@@ -67,7 +67,13 @@ class Walker {
       switch (key.size()) {
         case 2:
           if (key == "id") {
-            if (auto e = value.get_int64().get(out_.id)) return fail(e, "message \"id\" is not an integer");
+            if (auto e = value.get_int64().get(out_.id)) {
+              od::json_type t{};
+              const bool text_id = !value.type().get(t) && t == od::json_type::string;  // a type error leaves the value
+              return fail(e, text_id ? "message \"id\" is a string, not an integer: not a Telegram Desktop export "
+                                       "(a Discord export from DiscordChatExporter looks like this)"
+                                     : "message \"id\" is not an integer");
+            }
             have_id = true;
           }
           break;
