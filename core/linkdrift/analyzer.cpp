@@ -99,6 +99,13 @@ struct Analyzer::Impl final : ReaderSink {
   // moves, so they are never attributed to the forwarding chat. Messages
   // without any lexicon phrase cost one fold and one RE2 DFA scan.
   void detect_announcement(const MessageView& m, ChatData& chat) {
+    // The candidate destinations. In groups and personal chats members talk: an
+    // @mention there is usually a person, so only channels (or chats of unknown
+    // type) may announce one.
+    const std::string& type = chat.info.type;
+    const bool mentions_count = type.empty() || type.ends_with("channel");
+    const auto candidate = [&](const Link* l) { return mentions_count || l->kind != Kind::mention; };
+    if (std::none_of(unique.begin(), unique.end(), candidate)) return;
     // The displayed text: every part shown in the message, as displayed (text,
     // link and mention entities, text_link anchors); hrefs and buttons are not
     // shown and reach the detector as links only.
@@ -122,13 +129,9 @@ struct Analyzer::Impl final : ReaderSink {
     text.clear();
     for (const Fragment& f : m.fragments)
       if (f.source != Source::text_link && f.source != Source::button) text.append(f.text);
-    // In groups and personal chats members talk: an @mention there is usually a
-    // person, so only channels (or chats of unknown type) may announce one.
-    const std::string& type = chat.info.type;
-    const bool mentions_count = type.empty() || type.ends_with("channel");
     unique_links.clear();
     for (const Link* link : unique)
-      if (mentions_count || link->kind != Kind::mention) unique_links.push_back(*link);
+      if (candidate(link)) unique_links.push_back(*link);
     if (own_hint.empty()) {  // the chat's name and id (the name may arrive after chat begin)
       const ChatInfo& info = chat.info;
       own_hint = info.name;

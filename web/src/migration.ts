@@ -57,7 +57,7 @@ export function explainOutcome(o: ChatOutcome, r: Report, host: MigrationHost): 
   const counts = `${fmtInt(o.messages_after_90d)} messages in the 90 days after the first announcement, ${fmtInt(o.messages_before_90d)} in the 90 days before`;
   const next = o.continued_in == null ? undefined : r.chats[o.continued_in];
   const alsoLoaded = next && o.outcome !== 'continued_elsewhere'
-    ? ` Its announced destination “${host.chatLabel(next)}” is loaded too (${continuationReason(o, r)}), but this chat did not stop.` : '';
+    ? ` “${host.chatLabel(next)}” is loaded too and looks like its continuation (${continuationReason(o, r)}), but this chat did not stop posting here.` : '';
   switch (o.outcome) {
     case 'stayed':
       return `Kept posting here: ${counts} (at least ${Math.round((opt.outcome_stayed_ratio ?? 0.5) * 100)}% of the earlier rate counts as staying).${alsoLoaded}`;

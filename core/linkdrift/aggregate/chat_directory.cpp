@@ -99,7 +99,7 @@ void ChatDirectory::infer_births(const std::vector<std::unordered_set<std::uint3
         for (const std::uint32_t s : signatures[top]) has_username = has_username || is_username(targets[s]);
       if (has_username && is_username(t)) continue;
       add(by_name_, std::string(t.target), top);
-      born_.push_back(Birth{std::string(t.target), top, a, ann.date, top_n});
+      born_.emplace(t.target);
     }
   }
 }
@@ -117,11 +117,8 @@ const std::vector<std::uint32_t>& ChatDirectory::chats_named_by(const TargetEntr
   return it == map.end() ? none_ : it->second;
 }
 
-const ChatDirectory::Birth* ChatDirectory::birth_of(const TargetEntry& target) const {
-  if (!named_by_string(target)) return nullptr;
-  for (const Birth& b : born_)
-    if (b.target == target.target) return &b;
-  return nullptr;
+bool ChatDirectory::born_with_announcement(const TargetEntry& target) const {
+  return named_by_string(target) && born_.count(std::string(target.target)) != 0;
 }
 
 bool ChatDirectory::same_chat(std::uint32_t a, std::uint32_t b) const {

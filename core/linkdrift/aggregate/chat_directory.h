@@ -13,7 +13,7 @@
 //     whose first message is within successor_birth_days days of t, and which
 //     has no username signature of its own. (Exports carry no usernames, and a
 //     young mirror may self-link too rarely for a signature; a chat linking a
-//     popular channel is rarely its top linker.) Listed by born().
+//     popular channel is rarely its top linker.) See born_with_announcement().
 // Targets of other platforms name no chat.
 #pragma once
 
@@ -31,15 +31,6 @@ class ChatDirectory {
  public:
   static constexpr std::uint64_t kBirthSelfLinkMessages = 2;
 
-  // A target the "born with the announcement" rule gave to a chat.
-  struct Birth {
-    std::string target;                  // Telegram target string (username or invite hash)
-    std::uint32_t chat = 0;              // the chat it names
-    std::uint32_t announcing_chat = 0;   // whose announcement named it ...
-    std::int64_t announced = 0;          // ... at this time (unix seconds)
-    std::uint64_t self_link_messages = 0;  // the chat's messages linking the target
-  };
-
   // signatures[j]: chat j's signature target ids (counting.h chat_signature()).
   // successor_birth_days: the "born with the announcement" window; 0 turns the rule off.
   ChatDirectory(const Corpus& corpus, const std::vector<std::unordered_set<std::uint32_t>>& signatures,
@@ -48,10 +39,8 @@ class ChatDirectory {
   // The chats `target` names, in ascending order (empty if none).
   const std::vector<std::uint32_t>& chats_named_by(const TargetEntry& target) const;
 
-  // The "born with the announcement" identities, in announcement order.
-  const std::vector<Birth>& born() const { return born_; }
-  // The Birth that gave `target` to a chat, or nullptr.
-  const Birth* birth_of(const TargetEntry& target) const;
+  // True when the "born with the announcement" rule gave `target` its chat.
+  bool born_with_announcement(const TargetEntry& target) const;
 
   // True when chats a and b are the same chat (equal index, or equal non-zero id:
   // one chat exported twice).
@@ -64,7 +53,7 @@ class ChatDirectory {
   const Corpus& corpus_;
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_name_;  // names, signature targets, births
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_id_;    // ids, private_post signature targets
-  std::vector<Birth> born_;
+  std::unordered_set<std::string> born_;  // targets named by the "born with the announcement" rule
   std::vector<std::uint32_t> none_;
 };
 

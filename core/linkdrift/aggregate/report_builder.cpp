@@ -506,7 +506,7 @@ class ReportPass {
     };
     for (const AnnouncementRow* a : as) {
       const TargetEntry& t = corpus_.targets()[a->target];
-      const char* rule = directory_->birth_of(t) ? "born_with_announcement" : "destination";
+      const char* rule = directory_->born_with_announcement(t) ? "born_with_announcement" : "destination";
       for (const std::uint32_t j : directory_->chats_named_by(t)) consider(j, rule);
     }
     const std::string old_name = extract::to_lower(corpus_.chats()[i].info.name);
