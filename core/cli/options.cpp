@@ -110,6 +110,13 @@ std::optional<CliOptions> parse_args(const std::vector<std::string>& args, std::
     };
     std::string v;
     long long n = 0;
+    // The option's value as an integer in [lo, hi] into n; else "OPTION must be lo .. hi".
+    auto bounded = [&](long long lo, long long hi) {
+      if (!value(v)) return false;
+      if (parse_int(v, n) && n >= lo && n <= hi) return true;
+      error = a + " must be " + std::to_string(lo) + " .. " + std::to_string(hi);
+      return false;
+    };
     if (a == "-h" || a == "--help") { o.command = Command::help; return o; }
     else if (a == "--bucket") {
       if (!value(v)) return std::nullopt;
@@ -176,28 +183,22 @@ std::optional<CliOptions> parse_args(const std::vector<std::string>& args, std::
       if (o.report.events.size() == kMaxEvents) { error = "at most 50 --event"; return std::nullopt; }
       o.report.events.push_back(std::move(e));
     } else if (a == "--event-window-months") {
-      if (!value(v)) return std::nullopt;
-      if (!parse_int(v, n) || n < 1 || n > 120) { error = "--event-window-months must be 1 .. 120"; return std::nullopt; }
+      if (!bounded(1, 120)) return std::nullopt;
       o.report.event_window_months = static_cast<int>(n);
     } else if (a == "--graph-min-links") {
-      if (!value(v)) return std::nullopt;
-      if (!parse_int(v, n) || n < 1 || n > 1000000) { error = "--graph-min-links must be 1 .. 1000000"; return std::nullopt; }
+      if (!bounded(1, 1000000)) return std::nullopt;
       o.report.graph_min_links = static_cast<int>(n);
     } else if (a == "--graph-max-edges") {
-      if (!value(v)) return std::nullopt;
-      if (!parse_int(v, n) || n < 0 || n > 100000000) { error = "--graph-max-edges must be 0 .. 100000000"; return std::nullopt; }
+      if (!bounded(0, 100000000)) return std::nullopt;
       o.report.graph_max_edges = static_cast<int>(n);
     } else if (a == "--max-message-mb") {
-      if (!value(v)) return std::nullopt;
-      if (!parse_int(v, n) || n < 1 || n > 4096) { error = "--max-message-mb must be 1 .. 4096"; return std::nullopt; }
+      if (!bounded(1, 4096)) return std::nullopt;
       o.max_message_bytes = static_cast<std::size_t>(n) << 20;
     } else if (a == "--jobs") {
-      if (!value(v)) return std::nullopt;
-      if (!parse_int(v, n) || n < 1 || n > 64) { error = "--jobs must be 1 .. 64"; return std::nullopt; }
+      if (!bounded(1, 64)) return std::nullopt;
       o.jobs = static_cast<int>(n);
     } else if (a == "--chunk-size") {
-      if (!value(v)) return std::nullopt;
-      if (!parse_int(v, n) || n < 1 || n > (1ll << 30)) { error = "--chunk-size must be 1 .. 1073741824"; return std::nullopt; }
+      if (!bounded(1, 1ll << 30)) return std::nullopt;
       o.chunk_size = static_cast<std::size_t>(n);
     } else if (a == "--") {
       o.inputs.insert(o.inputs.end(), args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
