@@ -2,7 +2,7 @@
 # Configures and builds CMake presets (CMakePresets.json; build dirs build/<preset>).
 #   scripts/build.sh                   native
 #   scripts/build.sh native asan wasm  several, in order; stops at the first failure
-# Presets: native (Release), debug, asan (ASan+UBSan), wasm (Emscripten; needs
+# Presets: native (Release), debug, asan (ASan+UBSan), fuzz (libFuzzer, clang 14), wasm (Emscripten; needs
 # scripts/setup.sh --wasm first). Parallelism: JOBS=<n> (default: nproc).
 # Configure output goes to build/<preset>.configure.log (shown on failure); build output
 # to stdout and build/<preset>.build.log, with the errors repeated on stderr on failure.
@@ -19,8 +19,8 @@ presets=("$@")
 ((${#presets[@]})) || presets=(native)
 for p in "${presets[@]}"; do
   case $p in
-    native|debug|asan|wasm) ;;
-    *) echo "usage: $0 [native|debug|asan|wasm]..." >&2; exit 2 ;;
+    native|debug|asan|fuzz|wasm) ;;
+    *) echo "usage: $0 [native|debug|asan|fuzz|wasm]..." >&2; exit 2 ;;
   esac
 done
 

@@ -6,6 +6,7 @@
 #                             needs, then runs it (sources into .deps/, git-ignored)
 #   scripts/setup.sh --browser  also Debian's chromium and nodejs/npm (browser tests,
 #                             tests/browser/, driven by npm playwright-core)
+#   scripts/setup.sh --fuzz   also clang 14 and libFuzzer (scripts/fuzz.sh)
 # Runs as root (CI does) or with sudo available.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
@@ -14,12 +15,14 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 WASM=0
 BROWSER=0
+FUZZ=0
 for arg in "$@"; do
   case $arg in
     --wasm) WASM=1 ;;
     --browser) BROWSER=1 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
-    *) echo "usage: $0 [--wasm] [--browser]" >&2; exit 2 ;;
+    --fuzz) FUZZ=1 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    *) echo "usage: $0 [--wasm] [--browser] [--fuzz]" >&2; exit 2 ;;
   esac
 done
 
@@ -36,6 +39,9 @@ WASM_PKGS=(
   make perl python3-six unicode-data  # RE2's table generators (Makefile, .pl, .py + six)
   nlohmann-json3-dev  # headers copied into .deps/include for emcc
 )
+FUZZ_PKGS=(
+  clang-14 libclang-rt-14-dev  # -fsanitize=fuzzer,address,undefined (libFuzzer is in compiler-rt)
+)
 BROWSER_PKGS=(
   chromium        # headless browser for tests/browser (/usr/bin/chromium)
   nodejs          # node --test runner (npm ci installs playwright-core; npm added below if absent)
@@ -47,6 +53,7 @@ log() { echo "[setup] $*"; }
 pkgs=("${NATIVE_PKGS[@]}")
 ((WASM)) && pkgs+=("${WASM_PKGS[@]}")
 ((BROWSER)) && pkgs+=("${BROWSER_PKGS[@]}")
+((FUZZ)) && pkgs+=("${FUZZ_PKGS[@]}")
 # Debian's nodejs has no npm; NodeSource's bundles it (and conflicts with Debian's npm).
 ((BROWSER)) && ! command -v npm >/dev/null && pkgs+=(npm)
 mapfile -t pkgs < <(printf '%s\n' "${pkgs[@]}" | awk '!seen[$0]++')  # dedupe

@@ -4,6 +4,7 @@
 #   2. asan:   build + ctest (ASan + UBSan)
 #   3. wasm:   build the module + Node tests on the shared fixtures (node --test)
 #   4. browser: the page in headless Chromium (scripts/test-browser.sh)
+#   5. fuzz:   each libFuzzer target 60 s under ASan + UBSan (scripts/fuzz.sh; FUZZ_SECONDS=<n>)
 # Every step runs even if an earlier one failed (a test run is skipped when its build
 # failed); exits non-zero on any failure. The last line sums ctest's and node's results:
 #   "linkdrift: <passed> passed, <failed> failed"
@@ -18,7 +19,7 @@ JOBS=${JOBS:-$(nproc)}
 export JOBS
 T0=$SECONDS
 
-scripts/setup.sh --wasm
+scripts/setup.sh --wasm --fuzz
 
 summary=()   # one "step: result (time)" per step
 failed_steps=0
@@ -87,6 +88,19 @@ if step "build wasm" scripts/build.sh wasm; then
   # setup.sh --browser, builds the page if needed and prints TAP).
   step "browser tests" run_tap scripts/test-browser.sh || true
 fi
+
+run_fuzz() {  # each target's "fuzz <t>: ... OK" / "FAILED" line joins the tally as one test
+  local out rc=0 n
+  out=$(mktemp)
+  scripts/fuzz.sh --time "${FUZZ_SECONDS:-60}" 2>&1 | tee "$out" || rc=$?
+  n=$(grep -cE '^fuzz [a-z]+: .*: OK$' "$out" || true)
+  tests_passed=$((tests_passed + n))
+  n=$(grep -cE '^fuzz [a-z]+: FAILED' "$out" || true)
+  tests_failed=$((tests_failed + n))
+  rm -f "$out"
+  return "$rc"
+}
+step "fuzz smoke" run_fuzz || true
 
 echo
 echo "=== linkdrift test summary ($((SECONDS - T0))s total) ==="

@@ -9,6 +9,13 @@
 //   a.beginSegment(name, fileSize, start, end);        // one byte range of a file
 //   for (let r; (r = a.nextRead()) !== null;) a.feed(<bytes [r.offset, r.offset + r.length)>);
 //   a.endSegment();
+//   a.beginArchive(name, archiveSize);                 // a ZIP: the core asks for the bytes it needs
+//   for (let r; (r = a.nextRead()) !== null;) a.feed(<bytes [r.offset, r.offset + r.length)>);
+//   a.endArchive();
+//   a.skipFile(name, reason)          -> list a file as not read (the plan's skipped pages)
+//   Module.planFolder(pathsJson)      -> '{"files":[{"listed":i,"kind":"json|html|zip","skip":"..."}],"error":""}'
+//                                        (which files of a folder to read, in which order: input_plan.h)
+//   Module.sniffFormat(bytes, atEnd)  -> "json" | "html" | "zip" | "" (need more bytes)
 //   a.serialize()                     -> Uint8Array (a copy the JS owns)
 //   a.mergeSerialized(bytes)          -> true, or false + lastError()
 //   a.clear()                         -> forget all inputs (reuse the instance)
@@ -39,6 +46,8 @@
 #include "linkdrift/aggregate/record_query.h"
 #include "linkdrift/analyzer.h"
 #include "linkdrift/export/graph_export.h"
+#include "linkdrift/inputs/input_plan.h"
+#include "linkdrift/reader/format_sniff.h"
 
 namespace {
 
@@ -114,6 +123,30 @@ class WasmAnalyzer {
       analyzer_.end_segment();
     } catch (const std::exception& e) {
       fail(e);
+    }
+  }
+
+  void beginArchive(const std::string& name, double archive_size) {
+    try {
+      analyzer_.begin_archive(name, static_cast<std::uint64_t>(archive_size));
+    } catch (const std::exception& e) {
+      fail(e);
+    }
+  }
+
+  void endArchive() {
+    try {
+      analyzer_.end_archive();
+    } catch (const std::exception& e) {
+      fail(e);
+    }
+  }
+
+  void skipFile(const std::string& name, const std::string& reason) {
+    try {
+      analyzer_.skip_file(name, reason);
+    } catch (const std::exception& e) {
+      last_error_ = e.what();
     }
   }
 
@@ -218,9 +251,37 @@ class WasmAnalyzer {
   std::string last_error_;
 };
 
+// paths_json: ["dir/result.json", "dir/messages.html", ...] (one folder's files).
+std::string planFolder(const std::string& paths_json) {
+  try {
+    const Json paths = Json::parse(paths_json, nullptr, false);
+    if (!paths.is_array()) return error_json("planFolder expects a JSON array of paths");
+    std::vector<std::string> list;
+    for (const Json& p : paths) {
+      if (!p.is_string()) return error_json("planFolder expects a JSON array of paths");
+      list.push_back(p.get<std::string>());
+    }
+    const linkdrift::FolderPlan plan = linkdrift::plan_folder(list);
+    Json files = Json::array();
+    for (const linkdrift::PlannedFile& f : plan.files)
+      files.push_back({{"listed", f.listed}, {"kind", linkdrift::name(f.kind)}, {"skip", f.skip_reason}});
+    return dump_compact(Json{{"files", std::move(files)}, {"error", plan.error}});
+  } catch (const std::exception& e) {
+    return error_json(e.what());
+  }
+}
+
+std::string sniffFormat(const emscripten::val& bytes, bool at_end) {
+  const std::vector<std::uint8_t> v = emscripten::convertJSArrayToNumberVector<std::uint8_t>(bytes);
+  return std::string(linkdrift::name(
+      linkdrift::sniff_format(std::string_view(reinterpret_cast<const char*>(v.data()), v.size()), at_end)));
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(linkdrift) {
+  emscripten::function("planFolder", &planFolder);
+  emscripten::function("sniffFormat", &sniffFormat);
   emscripten::class_<WasmAnalyzer>("Analyzer")
       .constructor<std::string>()
       .function("beginFile", &WasmAnalyzer::beginFile)
@@ -229,6 +290,9 @@ EMSCRIPTEN_BINDINGS(linkdrift) {
       .function("beginSegment", &WasmAnalyzer::beginSegment)
       .function("nextRead", &WasmAnalyzer::nextRead)
       .function("endSegment", &WasmAnalyzer::endSegment)
+      .function("beginArchive", &WasmAnalyzer::beginArchive)
+      .function("endArchive", &WasmAnalyzer::endArchive)
+      .function("skipFile", &WasmAnalyzer::skipFile)
       .function("serialize", &WasmAnalyzer::serialize)
       .function("mergeSerialized", &WasmAnalyzer::mergeSerialized)
       .function("clear", &WasmAnalyzer::clear)

@@ -10,26 +10,40 @@
 #include <filesystem>
 #include <memory>
 
+#include "linkdrift/inputs/input_plan.h"
+
 namespace linkdrift::cli {
 namespace fs = std::filesystem;
 
-std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
-  std::vector<std::string> out;
+std::vector<InputItem> expand_inputs(const std::vector<std::string>& inputs) {
+  std::vector<InputItem> out;
   for (const std::string& input : inputs) {
     std::error_code ec;
     if (!fs::is_directory(input, ec)) {
-      out.push_back(input);
+      out.push_back({input, InputItem::Action::read, {}});
       continue;
     }
     std::vector<std::string> found;
     for (auto it = fs::recursive_directory_iterator(input, fs::directory_options::skip_permission_denied, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_regular_file(ec) && it->path().extension() == ".json") found.push_back(it->path().string());
+      if (it->is_regular_file(ec)) found.push_back(it->path().generic_string());
     }
     std::sort(found.begin(), found.end());
-    out.insert(out.end(), found.begin(), found.end());
+    const FolderPlan plan = plan_folder(found);
+    if (!plan.error.empty()) out.push_back({input, InputItem::Action::fail, plan.error});
+    for (const PlannedFile& f : plan.files)
+      out.push_back({found[f.listed], f.skip_reason.empty() ? InputItem::Action::read : InputItem::Action::skip,
+                     f.skip_reason});
   }
   return out;
+}
+
+FileFormat sniff_file(const std::string& path) {
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!f) return FileFormat::undecided;
+  std::string head(kSniffBytes, '\0');
+  head.resize(std::fread(head.data(), 1, head.size(), f.get()));
+  return sniff_format(head, true);
 }
 
 constexpr std::uint64_t kProgressMinBytes = 50ull << 20;
@@ -102,9 +116,10 @@ void read_file_into(Analyzer& analyzer, const std::string& path, const ReadSetti
   analyzer.end_file();
 }
 
-void read_segment_into(Analyzer& analyzer, const std::string& path, std::uint64_t size, std::uint64_t cut_begin,
-                       std::uint64_t cut_end, const ReadSettings& settings, Progress* progress) {
-  analyzer.begin_segment(path, size, cut_begin, cut_end, settings.chunk_size);
+namespace {
+
+// Answers the analyzer's next_read() requests from `path` until it has what it needs.
+void answer_reads(Analyzer& analyzer, const std::string& path, Progress* progress) {
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!f) {
     analyzer.fail_file(std::string("cannot open: ") + std::strerror(errno));
@@ -125,7 +140,44 @@ void read_segment_into(Analyzer& analyzer, const std::string& path, std::uint64_
     analyzer.feed(std::string_view(buffer.data(), n));
     if (progress) progress->add(n);
   }
+}
+
+}  // namespace
+
+void read_segment_into(Analyzer& analyzer, const std::string& path, std::uint64_t size, std::uint64_t cut_begin,
+                       std::uint64_t cut_end, const ReadSettings& settings, Progress* progress) {
+  analyzer.begin_segment(path, size, cut_begin, cut_end, settings.chunk_size);
+  answer_reads(analyzer, path, progress);
   analyzer.end_segment();
+}
+
+void read_archive_into(Analyzer& analyzer, const std::string& path, std::uint64_t size, const ReadSettings& settings,
+                       Progress* shared) {
+  analyzer.begin_archive(path, size, settings.chunk_size);
+  std::unique_ptr<Progress> own = shared ? nullptr : make_progress(path, size, settings);
+  answer_reads(analyzer, path, shared ? shared : own.get());
+  if (own) own->finish();
+  analyzer.end_archive();
+}
+
+void read_item_into(Analyzer& analyzer, const InputItem& item, const ReadSettings& settings, Progress* progress) {
+  switch (item.action) {
+    case InputItem::Action::skip:
+      analyzer.skip_file(item.path, item.reason);
+      return;
+    case InputItem::Action::fail:
+      analyzer.begin_file(item.path);
+      analyzer.fail_file(item.reason);
+      return;
+    case InputItem::Action::read:
+      break;
+  }
+  std::error_code ec;
+  if (fs::is_regular_file(item.path, ec) && sniff_file(item.path) == FileFormat::zip) {
+    read_archive_into(analyzer, item.path, fs::file_size(item.path, ec), settings, progress);
+  } else {
+    read_file_into(analyzer, item.path, settings, progress);
+  }
 }
 
 }  // namespace linkdrift::cli

@@ -9,13 +9,27 @@
 #include <vector>
 
 #include "linkdrift/analyzer.h"
+#include "linkdrift/reader/format_sniff.h"
 
 namespace linkdrift::cli {
 
-// Expands directories (recursively, *.json, sorted by path) and keeps files
-// in the order given. Paths that do not exist are kept: reading them fails
-// with a clear error later, like any other unreadable input.
-std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs);
+// One input after expansion: a file to read, a file listed as skipped, or a
+// folder that failed (nothing readable in it).
+struct InputItem {
+  enum class Action : std::uint8_t { read, skip, fail };
+  std::string path;
+  Action action = Action::read;
+  std::string reason;  // skip / fail: why
+};
+
+// Expands directories (recursively, planned by linkdrift::plan_folder: JSON,
+// HTML pages and ZIP archives in page order, media ignored) and keeps files in
+// the order given. Paths that do not exist are kept: reading them fails with a
+// clear error later, like any other unreadable input.
+std::vector<InputItem> expand_inputs(const std::vector<std::string>& inputs);
+
+// The format of the file at `path` from its first bytes (undecided: unreadable).
+FileFormat sniff_file(const std::string& path);
 
 struct ReadSettings {
   std::size_t chunk_size = 16u << 20;
@@ -52,5 +66,13 @@ void read_file_into(Analyzer& analyzer, const std::string& path, const ReadSetti
 // `analyzer` (Analyzer::begin_segment), answering the core's reads.
 void read_segment_into(Analyzer& analyzer, const std::string& path, std::uint64_t size, std::uint64_t cut_begin,
                        std::uint64_t cut_end, const ReadSettings& settings, Progress* progress);
+
+// Reads the ZIP archive `path` (`size` bytes) into `analyzer` (Analyzer::begin_archive).
+void read_archive_into(Analyzer& analyzer, const std::string& path, std::uint64_t size, const ReadSettings& settings,
+                       Progress* progress);
+
+// Does what `item` says with `analyzer`: reads it (as an archive when its bytes
+// are a ZIP), lists it as skipped, or records the folder's error.
+void read_item_into(Analyzer& analyzer, const InputItem& item, const ReadSettings& settings, Progress* progress);
 
 }  // namespace linkdrift::cli

@@ -34,7 +34,7 @@ int run(const CliOptions& o) {
 
   // Detection is on by default except for `links`, whose rows do not use it.
   const bool announcements = o.announcements.value_or(o.command != Command::links);
-  const AnalyzerOptions analyzer_options{ReaderLimits{o.max_message_bytes}, announcements};
+  const AnalyzerOptions analyzer_options{ReaderLimits{o.max_message_bytes}, announcements, o.html_utc_offset_minutes};
   Analyzer analyzer(analyzer_options);
   ReadSettings settings{o.chunk_size, o.progress ? (*o.progress ? 1 : 0) : (o.command == Command::summary ? 1 : -1)};
   read_inputs(analyzer, analyzer_options, expand_inputs(o.inputs), settings, o.jobs > 0 ? o.jobs : default_jobs());

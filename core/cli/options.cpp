@@ -17,12 +17,19 @@ Usage:
   linkdrift graph   [options] FILE|DIR...   successor/backup graph: --format csv|gexf|graphml
   linkdrift --help | --version
 
-Inputs are Telegram Desktop JSON exports (result.json, single chat or whole
-account). Directories are walked recursively for *.json files.
+Inputs are Telegram Desktop exports: JSON (result.json, single chat or whole
+account), HTML (messages.html, messages2.html, ...: the pages of one export are
+one chat) and ZIP archives of export folders. The format is read from the
+bytes. Directories (and archives) are walked recursively for *.json, *.html and
+*.zip, pages in page order; a folder holding both formats of a chat is read
+from its result.json. Media files are never read.
 
 Options:
   --bucket month|week|day     time bucket (default month; weeks start on Monday)
   --tz OFFSET                 reporting time zone: +03:00, -05:30, UTC or minutes (default UTC)
+  --html-tz OFFSET            zone of HTML export dates written without a UTC offset (exports
+                              before 2023 wrote the exporting computer's local time; same
+                              forms as --tz; default UTC). The report names such files.
   --from DATE, --to DATE      count messages in [from, to), DATE = YYYY-MM-DD[THH:MM:SS] UTC
   --no-forwarded              leave forwarded messages and their links out
   --signature-threshold X     share of a chat's messages (0..1] above which a target is the
@@ -123,11 +130,11 @@ std::optional<CliOptions> parse_args(const std::vector<std::string>& args, std::
       const auto b = parse_bucket(v);
       if (!b) { error = "--bucket must be month, week or day"; return std::nullopt; }
       o.report.bucket = *b;
-    } else if (a == "--tz") {
+    } else if (a == "--tz" || a == "--html-tz") {
       if (!value(v)) return std::nullopt;
       const auto tz = parse_tz_offset(v);
-      if (!tz) { error = "--tz must look like +03:00, -05:30, UTC or a number of minutes"; return std::nullopt; }
-      o.report.tz_offset_minutes = *tz;
+      if (!tz) { error = a + " must look like +03:00, -05:30, UTC or a number of minutes"; return std::nullopt; }
+      (a == "--tz" ? o.report.tz_offset_minutes : o.html_utc_offset_minutes) = *tz;
     } else if (a == "--from" || a == "--to") {
       if (!value(v)) return std::nullopt;
       std::int64_t t = 0;

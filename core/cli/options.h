@@ -26,6 +26,7 @@ struct CliOptions {
   int jobs = 0;                    // 0: default_jobs() (cli/parallel.h)
   std::size_t max_message_bytes = std::size_t{256} << 20;
   std::optional<bool> announcements;  // unset: the analyzer's default (graph: on)
+  int html_utc_offset_minutes = 0;    // --html-tz
   std::optional<bool> progress;    // unset: on for files > 50 MB when stderr is a terminal (summary: always)
   std::vector<std::string> inputs; // files and directories as given
 };

@@ -8,7 +8,8 @@
 namespace linkdrift::cli {
 namespace fs = std::filesystem;
 
-std::vector<std::vector<Piece>> plan_pieces(const std::vector<std::uint64_t>& sizes, int jobs) {
+std::vector<std::vector<Piece>> plan_pieces(const std::vector<std::uint64_t>& sizes,
+                                            const std::vector<bool>& splittable, int jobs) {
   const auto n = static_cast<std::uint64_t>(std::max(jobs, 1));
   std::uint64_t total = 0;
   for (const std::uint64_t s : sizes) total += s;
@@ -20,7 +21,7 @@ std::vector<std::vector<Piece>> plan_pieces(const std::vector<std::uint64_t>& si
   for (std::size_t i = 0; i < sizes.size(); ++i) {
     const std::uint64_t end = begin + sizes[i];
     const std::uint64_t first = thread_at(begin);
-    if (sizes[i] < kMinSplitBytes || thread_at(end - 1) == first) {
+    if (sizes[i] < kMinSplitBytes || !splittable[i] || thread_at(end - 1) == first) {
       plan[first].push_back({i, 0, sizes[i], true});
     } else {
       for (std::uint64_t t = first; t <= thread_at(end - 1); ++t) {
@@ -41,29 +42,32 @@ int default_jobs() {
 
 namespace {
 
-void read_sequentially(Analyzer& analyzer, const std::vector<std::string>& paths, const ReadSettings& settings) {
-  for (const std::string& path : paths) read_file_into(analyzer, path, settings);
+void read_sequentially(Analyzer& analyzer, const std::vector<InputItem>& items, const ReadSettings& settings) {
+  for (const InputItem& item : items) read_item_into(analyzer, item, settings, nullptr);
 }
 
 }  // namespace
 
-void read_inputs(Analyzer& analyzer, const AnalyzerOptions& options, const std::vector<std::string>& paths,
+void read_inputs(Analyzer& analyzer, const AnalyzerOptions& options, const std::vector<InputItem>& items,
                  const ReadSettings& settings, int jobs) {
   if (jobs <= 1) {
-    read_sequentially(analyzer, paths, settings);
+    read_sequentially(analyzer, items, settings);
     return;
   }
   std::vector<std::uint64_t> sizes;
+  std::vector<bool> splittable;
   std::uint64_t total = 0;
-  for (const std::string& path : paths) {
+  for (const InputItem& item : items) {
     std::error_code ec;
-    const std::uint64_t size = fs::is_regular_file(path, ec) ? fs::file_size(path, ec) : 0;
+    const bool file = item.action == InputItem::Action::read && fs::is_regular_file(item.path, ec);
+    const std::uint64_t size = file ? fs::file_size(item.path, ec) : 0;
     sizes.push_back(ec ? 0 : size);
+    splittable.push_back(file && sizes.back() >= kMinSplitBytes && sniff_file(item.path) == FileFormat::json);
     total += sizes.back();
   }
-  const std::vector<std::vector<Piece>> plan = plan_pieces(sizes, jobs);
+  const std::vector<std::vector<Piece>> plan = plan_pieces(sizes, splittable, jobs);
   const std::unique_ptr<Progress> progress =
-      make_progress(paths.size() == 1 ? paths.front() : std::to_string(paths.size()) + " files", total, settings);
+      make_progress(items.size() == 1 ? items.front().path : std::to_string(items.size()) + " files", total, settings);
   std::vector<Analyzer> parts;
   for (std::size_t t = 0; t < plan.size(); ++t) parts.emplace_back(options);
   std::vector<std::thread> threads;
@@ -72,9 +76,9 @@ void read_inputs(Analyzer& analyzer, const AnalyzerOptions& options, const std::
     threads.emplace_back([&, t] {
       for (const Piece& p : plan[t]) {
         if (p.whole) {
-          read_file_into(parts[t], paths[p.input], settings, progress ? progress.get() : nullptr);
+          read_item_into(parts[t], items[p.input], settings, progress.get());
         } else {
-          read_segment_into(parts[t], paths[p.input], sizes[p.input], p.cut_begin, p.cut_end, settings,
+          read_segment_into(parts[t], items[p.input].path, sizes[p.input], p.cut_begin, p.cut_end, settings,
                             progress.get());
         }
       }
@@ -87,7 +91,7 @@ void read_inputs(Analyzer& analyzer, const AnalyzerOptions& options, const std::
     if (!analyzer.merge(std::move(part), &error)) {
       std::fprintf(stderr, "linkdrift: %s; reading again with one thread\n", error.c_str());
       analyzer.clear();
-      read_sequentially(analyzer, paths, settings);
+      read_sequentially(analyzer, items, settings);
       return;
     }
   }

@@ -1,8 +1,8 @@
 // Reading the inputs with several threads (`--jobs N`, docs/parallel.md).
 //
 // The inputs are laid end to end and cut into `jobs` equal byte ranges; each
-// thread reads its range into its own Analyzer -- whole files, and segments of
-// files that straddle a cut (Analyzer::begin_segment) -- and the analyzers are
+// thread reads its range into its own Analyzer -- whole files and archives, and
+// segments of JSON files that straddle a cut (Analyzer::begin_segment) -- and the analyzers are
 // merged in order, which gives exactly the sequential result. Files under
 // kMinSplitBytes are never split. If a merge refuses (segments that do not
 // line up: not a tdesktop layout), everything is read again with one thread.
@@ -27,13 +27,15 @@ struct Piece {
 };
 
 // The pieces of each of `jobs` threads, in input order (pure: sizes given).
-std::vector<std::vector<Piece>> plan_pieces(const std::vector<std::uint64_t>& sizes, int jobs);
+// Only inputs marked `splittable` (JSON exports) may be cut into segments.
+std::vector<std::vector<Piece>> plan_pieces(const std::vector<std::uint64_t>& sizes,
+                                            const std::vector<bool>& splittable, int jobs);
 
 // The default --jobs: the number of cores, at most 8.
 int default_jobs();
 
-// Reads `paths` in order into `analyzer` with `jobs` threads (1: sequentially).
-void read_inputs(Analyzer& analyzer, const AnalyzerOptions& options, const std::vector<std::string>& paths,
+// Reads `items` in order into `analyzer` with `jobs` threads (1: sequentially).
+void read_inputs(Analyzer& analyzer, const AnalyzerOptions& options, const std::vector<InputItem>& items,
                  const ReadSettings& settings, int jobs);
 
 }  // namespace linkdrift::cli

@@ -96,6 +96,19 @@ void print_migration(std::FILE* out, const nlohmann::ordered_json& r) {
   if (outcomes.size() > 20) std::fprintf(out, "  (%zu more in the JSON report)\n", outcomes.size() - 20);
 }
 
+// Files that were skipped, and HTML pages whose dates had no UTC offset.
+void print_file_notes(std::FILE* out, const nlohmann::ordered_json& r) {
+  std::vector<std::string> zones;
+  for (const auto& f : r["files"]) {
+    if (f.contains("skipped"))
+      std::fprintf(out, "skipped %s: %s\n", printable(f["name"]).c_str(), printable(f["skipped"]).c_str());
+    if (f.contains("assumed_utc_offset")) zones.push_back(f["assumed_utc_offset"].get<std::string>());
+  }
+  if (!zones.empty())
+    std::fprintf(out, "%zu HTML file(s) without UTC offsets in their dates, read as UTC%s (set it with --html-tz)\n",
+                 zones.size(), zones.front().c_str());
+}
+
 }  // namespace
 
 void print_summary(std::FILE* out, const nlohmann::ordered_json& r) {
@@ -103,10 +116,12 @@ void print_summary(std::FILE* out, const nlohmann::ordered_json& r) {
   std::fprintf(out, "%s, %s, %s (%s service, %s forwarded)\n", count(t["files"], "file").c_str(),
                count(t["chats"], "chat").c_str(), count(t["messages"], "message").c_str(),
                grouped(t["service_messages"]).c_str(), grouped(t["forwarded_messages"]).c_str());
-  std::fprintf(out, "dates %s .. %s; %s link records in %s messages (%s without signature links)\n\n",
+  std::fprintf(out, "dates %s .. %s; %s link records in %s messages (%s without signature links)\n",
                text_or(t["first_date"], "-").c_str(), text_or(t["last_date"], "-").c_str(),
                grouped(t["link_records"]).c_str(), grouped(t["messages_with_links"]).c_str(),
                grouped(t["link_records_without_signature"]).c_str());
+  print_file_notes(out, r);
+  std::fputc('\n', out);
 
   std::fprintf(out, "%-10s %12s %12s %10s %16s\n", "platform", "links", "messages", "targets", "w/o signature");
   std::vector<std::string> active;

@@ -5,15 +5,23 @@
 
 #include "linkdrift/aggregate/corpus_codec.h"
 #include "linkdrift/aggregate/report_builder.h"
+#include "linkdrift/archive/zip_reader.h"
 #include "linkdrift/extract/extractor.h"
+#include "linkdrift/inputs/input_plan.h"
 #include "linkdrift/migration/announcements.h"
+#include "linkdrift/reader/format_sniff.h"
+#include "linkdrift/reader/html/html_export_reader.h"
 
 namespace linkdrift {
 
-// The reader's sink: extracts links per message, dedups them per message and
-// stores compact rows in the corpus.
-struct Analyzer::Impl final : ReaderSink {
-  explicit Impl(const AnalyzerOptions& options) : reader(*this, options.limits) {
+// The readers' sink: extracts links per message, dedups them per message and
+// stores compact rows in the corpus. Also the archive reader's sink: each entry
+// read is a file of its own.
+struct Analyzer::Impl final : ReaderSink, ArchiveSink {
+  explicit Impl(const AnalyzerOptions& options)
+      : reader(*this, options.limits),
+        html(*this, HtmlReaderOptions{options.html_utc_offset_minutes, options.limits.max_message_bytes}),
+        html_zone(options.html_utc_offset_minutes) {
     // Built only when asked for: its lexicon patterns take ~50 M instructions to compile.
     if (options.detect_announcements) detector.emplace(extractor);
   }
@@ -21,14 +29,28 @@ struct Analyzer::Impl final : ReaderSink {
   LinkExtractor extractor;
   std::optional<AnnouncementDetector> detector;  // shares the extractor (declared before it)
   ExportReader reader;
+  HtmlExportReader html;
+  const int html_zone;  // HtmlReaderOptions::assumed_utc_offset_minutes
   SegmentReader segment{reader};
+  ZipReader zip{*this};
   bool in_segment = false;
   std::uint64_t segment_file_size = 0;
   Corpus corpus;
   std::vector<InputError> errors;
 
+  // The open archive: its entries are planned like a folder; skipped ones are
+  // listed at their place in the plan.
+  bool in_archive = false;
+  std::string archive_name;
+  std::vector<std::string> archive_paths;    // of the listing's non-directory entries
+  std::vector<std::size_t> archive_entries;  // their indexes in the listing
+  FolderPlan archive_plan;
+  std::size_t plan_cursor = 0;
+
   std::uint32_t current_file = 0;
   bool in_file = false;
+  FileFormat format = FileFormat::undecided;  // of the open file
+  std::string head;  // the open file's first bytes while its format is undecided
   std::uint32_t current_chat = 0;  // valid while a chat is open
   bool chat_open = false;
   bool stopped = false;            // stop_file() ended the current file
@@ -48,11 +70,93 @@ struct Analyzer::Impl final : ReaderSink {
     stopped = true;
   }
 
+  void open_file(std::string name) {
+    current_file = corpus.add_file(name);
+    in_file = true;
+    stopped = false;
+    chat_open = false;
+    format = FileFormat::undecided;
+    head.clear();
+    reader.begin_file(name);
+    html.begin_file(std::move(name));
+  }
+
+  std::uint64_t file_offset() const {
+    switch (format) {
+      case FileFormat::json: return reader.offset();
+      case FileFormat::html: return html.offset();
+      default: return head.size();
+    }
+  }
+
+  // Bytes of the open file, in order: sniffed first, then given to its reader.
+  void feed_file(std::string_view bytes) {
+    if (stopped) return;
+    if (format == FileFormat::undecided) {
+      if (head.empty() && sniff_format(bytes, false) != FileFormat::undecided) {
+        start_reader(sniff_format(bytes, false));
+      } else {
+        head.append(bytes);
+        const FileFormat f = sniff_format(head, false);
+        if (f == FileFormat::undecided) return;
+        start_reader(f);
+        const std::string first = std::move(head);
+        head.clear();
+        return dispatch(first);
+      }
+    }
+    dispatch(bytes);
+  }
+
+  void start_reader(FileFormat f) {
+    format = f;
+    corpus.file(current_file).format = f;
+    if (f == FileFormat::zip) {
+      on_error({corpus.file(current_file).name, 0,
+                "a ZIP archive: it is read as an archive (random access), not as one stream"});
+      stopped = true;
+    }
+  }
+
+  void dispatch(std::string_view bytes) {
+    if (stopped) return;
+    if (format == FileFormat::html) {
+      html.feed(bytes);
+    } else {
+      reader.feed(bytes);
+    }
+  }
+
+  void finish_file() {
+    if (format == FileFormat::undecided) {
+      start_reader(sniff_format(head, true));
+      const std::string first = std::move(head);
+      head.clear();
+      dispatch(first);
+    }
+    FileData& file = corpus.file(current_file);
+    if (format == FileFormat::html) {
+      if (!stopped) html.end_file();
+      file.assumed_zone = html.used_assumed_zone();
+      file.assumed_utc_offset_minutes = html_zone;
+    } else if (format == FileFormat::json && !stopped) {
+      reader.end_file();
+    }
+    file.bytes = file_offset();
+    in_file = false;
+    chat_open = false;
+  }
+
   void on_chat_begin(const ChatInfo& chat) override {
     if (stopped) return;
-    current_chat = corpus.add_chat(current_file, chat);
     chat_open = true;
     own_hint.clear();
+    if (corpus.continues_last_chat(corpus.file(current_file), current_file, chat)) {
+      current_chat = static_cast<std::uint32_t>(corpus.chats().size() - 1);
+      corpus.file(current_file).continues_chat = true;
+      return;
+    }
+    current_chat = corpus.add_chat(current_file, chat);
   }
 
   void on_message(int, const MessageView& m) override {
@@ -65,6 +169,7 @@ struct Analyzer::Impl final : ReaderSink {
     if (chat.messages == 0 || m.date < chat.first_date) chat.first_date = m.date;
     if (chat.messages == 0 || m.date > chat.last_date) chat.last_date = m.date;
     ++chat.messages;
+    ++corpus.file(current_file).messages;
     chat.message_times.add(m.date);
     if (m.forwarded) chat.forwarded_times.add(m.date);
     found.clear();
@@ -178,6 +283,71 @@ struct Analyzer::Impl final : ReaderSink {
     return id;
   }
 
+  // ArchiveSink: the entries to read, in the plan's order.
+  std::vector<std::size_t> on_listing(const std::vector<ArchiveEntry>& entries) override {
+    archive_paths.clear();
+    archive_entries.clear();
+    for (const ArchiveEntry& e : entries) {
+      if (e.is_directory) continue;
+      archive_paths.push_back(e.path);
+      archive_entries.push_back(e.index);
+    }
+    archive_plan = plan_folder(archive_paths, true);
+    plan_cursor = 0;
+    if (!archive_plan.error.empty()) {
+      on_archive_error(0, archive_plan.error);
+      return {};
+    }
+    std::vector<std::size_t> chosen;
+    for (const PlannedFile& f : archive_plan.files)
+      if (f.skip_reason.empty()) chosen.push_back(archive_entries[f.listed]);
+    return chosen;
+  }
+
+  // Lists the skipped entries that come before the next entry read (all: at the end).
+  void list_skipped_entries(bool all) {
+    for (; plan_cursor < archive_plan.files.size(); ++plan_cursor) {
+      const PlannedFile& f = archive_plan.files[plan_cursor];
+      if (f.skip_reason.empty() && !all) return;
+      if (!f.skip_reason.empty()) skip(archive_name + "/" + archive_paths[f.listed], f.skip_reason);
+    }
+  }
+
+  void on_entry_begin(const ArchiveEntry& entry) override {
+    list_skipped_entries(false);
+    ++plan_cursor;
+    open_file(archive_name + "/" + entry.path);
+  }
+  void on_entry_data(std::string_view bytes) override { feed_file(bytes); }
+  void on_entry_end() override { finish_file(); }
+  // A damaged entry: the archive's word (e.g. a CRC mismatch) explains any
+  // reader error its bytes caused before, so it replaces that error.
+  void on_entry_error(std::uint64_t offset, std::string message) override {
+    if (!in_file) return;
+    FileData& file = corpus.file(current_file);
+    std::string text = message + " (archive byte " + std::to_string(offset) + ")";
+    if (file.has_error && !errors.empty() && errors.back().file == file.name) {
+      text += "; the reader had stopped at byte " + std::to_string(file.error_offset) + ": " + file.error_message;
+      errors.pop_back();
+      file.has_error = false;
+      stopped = false;
+    }
+    on_error({file.name, file_offset(), std::move(text)});
+    file.bytes = file_offset();
+    in_file = false;
+    chat_open = false;
+  }
+  void on_archive_error(std::uint64_t offset, std::string message) override {
+    open_file(archive_name);
+    on_error({archive_name, offset, std::move(message)});
+    in_file = false;
+  }
+
+  void skip(std::string name, std::string reason) {
+    const std::uint32_t f = corpus.add_file(std::move(name));
+    corpus.file(f).skipped = std::move(reason);
+  }
+
   void on_chat_end(const ChatInfo& chat) override {
     if (chat_open) corpus.chat(current_chat).info = chat;
     chat_open = false;
@@ -221,6 +391,14 @@ bool analyzer_options_from_json(std::string_view text, AnalyzerOptions& options,
     }
     options.detect_announcements = j["announcements"].get<bool>();
   }
+  if (j.contains("html_utc_offset_minutes")) {
+    const auto& v = j["html_utc_offset_minutes"];
+    if (!v.is_number_integer() || v.get<long long>() < -14 * 60 || v.get<long long>() > 14 * 60) {
+      error = "option 'html_utc_offset_minutes' must be an integer -840 .. 840";
+      return false;
+    }
+    options.html_utc_offset_minutes = static_cast<int>(v.get<long long>());
+  }
   if (j.contains("max_message_mb")) {
     const auto& v = j["max_message_mb"];
     if (!v.is_number_integer() || v.get<long long>() < 1 || v.get<long long>() > 4096) {
@@ -238,32 +416,58 @@ Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 
 void Analyzer::begin_file(std::string name) {
+  if (impl_->in_archive) end_archive();
   if (impl_->in_file) end_file();
-  impl_->current_file = impl_->corpus.add_file(name);
-  impl_->in_file = true;
-  impl_->stopped = false;
-  impl_->chat_open = false;
-  impl_->reader.begin_file(std::move(name));
+  impl_->open_file(std::move(name));
 }
 
 void Analyzer::feed(std::string_view bytes) {
-  if (!impl_->in_file || impl_->stopped) return;
-  if (impl_->in_segment) {
-    impl_->segment.feed(bytes);
-  } else {
-    impl_->reader.feed(bytes);
+  if (impl_->in_archive) {
+    impl_->zip.feed(bytes);
+  } else if (impl_->in_file && !impl_->stopped) {
+    if (impl_->in_segment) {
+      impl_->segment.feed(bytes);
+    } else {
+      impl_->feed_file(bytes);
+    }
   }
+}
+
+void Analyzer::skip_file(std::string name, std::string reason) {
+  if (impl_->in_archive) end_archive();
+  if (impl_->in_file) end_file();
+  impl_->skip(std::move(name), std::move(reason));
+}
+
+void Analyzer::begin_archive(std::string name, std::uint64_t archive_size, std::size_t chunk_bytes) {
+  if (impl_->in_archive) end_archive();
+  if (impl_->in_file) end_file();
+  impl_->in_archive = true;
+  impl_->archive_name = std::move(name);
+  impl_->archive_plan = {};
+  impl_->plan_cursor = 0;
+  impl_->zip.begin(archive_size, chunk_bytes);
+}
+
+void Analyzer::end_archive() {
+  if (!impl_->in_archive) return;
+  if (impl_->zip.active()) impl_->zip.feed({});  // the caller stopped early: no more data
+  if (impl_->in_file) impl_->finish_file();
+  impl_->list_skipped_entries(true);
+  impl_->in_archive = false;
 }
 
 void Analyzer::begin_segment(std::string name, std::uint64_t file_size, std::uint64_t cut_begin,
                              std::uint64_t cut_end, std::size_t chunk_bytes) {
   begin_file(std::move(name));
+  impl_->start_reader(FileFormat::json);  // segments are cut at JSON message boundaries
   impl_->in_segment = true;
   impl_->segment_file_size = file_size;
   impl_->segment.begin(file_size, cut_begin, cut_end, chunk_bytes);
 }
 
 std::optional<ReadRequest> Analyzer::next_read() const {
+  if (impl_->in_archive) return impl_->zip.next_read();
   if (!impl_->in_file || !impl_->in_segment) return std::nullopt;
   return impl_->segment.next_read();
 }
@@ -284,17 +488,25 @@ void Analyzer::end_file() {
     end_segment();
     return;
   }
+  if (impl_->in_archive) {
+    end_archive();
+    return;
+  }
   if (!impl_->in_file) return;
-  impl_->reader.end_file();
-  impl_->corpus.file(impl_->current_file).bytes = impl_->reader.offset();
-  impl_->in_file = false;
-  impl_->chat_open = false;
+  impl_->finish_file();
 }
 
 void Analyzer::fail_file(std::string message) {
-  if (!impl_->in_file || impl_->corpus.file(impl_->current_file).has_error) return;
+  if (impl_->in_archive) {
+    impl_->in_archive = false;
+    if (!impl_->in_file) impl_->open_file(impl_->archive_name);
+  }
+  if (!impl_->in_file || impl_->corpus.file(impl_->current_file).has_error) {
+    impl_->in_file = false;
+    return;
+  }
   FileData& file = impl_->corpus.file(impl_->current_file);
-  file.bytes = impl_->reader.offset();
+  file.bytes = impl_->in_segment ? impl_->reader.offset() : impl_->file_offset();
   impl_->on_error({file.name, file.bytes, std::move(message)});
   if (impl_->in_segment) {
     file.segment = impl_->segment.edges();
@@ -324,7 +536,7 @@ bool Analyzer::merge_serialized(std::string_view bytes, std::string* error) {
 }
 
 void Analyzer::clear() {
-  if (impl_->in_file) end_file();
+  if (impl_->in_archive || impl_->in_file) end_file();
   impl_->corpus = Corpus();
   impl_->errors.clear();
   impl_->url_target.clear();

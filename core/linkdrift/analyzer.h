@@ -10,6 +10,17 @@
 //   a.end_segment();
 // and then first.merge(std::move(second)) in file order.
 //
+// A ZIP archive (random access, archive/zip_reader.h; its entries are planned
+// like a folder, inputs/input_plan.h):
+//   a.begin_archive("export.zip", size);
+//   while (auto r = a.next_read()) a.feed(bytes [r->offset, r->offset + r->length) of the archive);
+//   a.end_archive();
+// Each entry read becomes a file named "export.zip/<entry path>".
+//
+// A file's format (JSON or HTML export page) is sniffed from its first bytes
+// (reader/format_sniff.h), never from its name. The pages of one HTML export,
+// fed one after another, are one chat (Corpus::continues_last_chat).
+//
 // CONTRACT
 // - feed() takes chunks of any size (1 byte … 64 MB) split anywhere; the caller
 //   owns the bytes, which need only live during the call.
@@ -48,10 +59,15 @@ struct AnalyzerOptions {
   // edges (docs/announcements.md). Costs ~15% more instructions
   // (docs/announcements.md, "Cost"); false for link extraction only.
   bool detect_announcements = true;
+  // The zone of HTML export dates written without a UTC offset (tdesktop before
+  // 3.7.6 wrote local time): minutes east of UTC. Such files are flagged in the
+  // report (FileData::assumed_zone).
+  int html_utc_offset_minutes = 0;
 };
 
-// Parses {"max_message_mb": 1..4096, "announcements": bool} (the CLI's
-// --max-message-mb and --[no-]announcements) over the
+// Parses {"max_message_mb": 1..4096, "announcements": bool,
+// "html_utc_offset_minutes": -840..840} (the CLI's --max-message-mb,
+// --[no-]announcements and --html-tz) over the
 // defaults. Returns false with `error` naming the bad key; never throws.
 bool analyzer_options_from_json(std::string_view json, AnalyzerOptions& options, std::string& error);
 
@@ -69,8 +85,19 @@ class Analyzer {
   void feed(std::string_view bytes);
   void end_file();
   // Marks the current file as failed with `message` at the current offset
-  // (e.g. an I/O error the caller met); the rest of the file is ignored.
+  // (e.g. an I/O error the caller met); the rest of the file is ignored. In an
+  // archive, the open entry (else the archive) fails and the archive ends.
   void fail_file(std::string message);
+
+  // Lists `name` as not read, with `reason` (e.g. an HTML page whose chat's JSON
+  // export is read instead: InputPlan).
+  void skip_file(std::string name, std::string reason);
+
+  // Reads the ZIP archive `name` of `archive_size` bytes: answer next_read()
+  // with feed() as for a segment. Entries that fail are errors of their own
+  // ("name/entry"); an unreadable archive is an error of `name`.
+  void begin_archive(std::string name, std::uint64_t archive_size, std::size_t chunk_bytes = std::size_t{16} << 20);
+  void end_archive();
 
   // Reads the segment of the cut [cut_begin, cut_end) of a file of
   // `file_size` bytes (SegmentReader; cut_begin = 0 only for the file's first
@@ -78,7 +105,7 @@ class Analyzer {
   // through next_read(), and each answer is given to feed().
   void begin_segment(std::string name, std::uint64_t file_size, std::uint64_t cut_begin, std::uint64_t cut_end,
                      std::size_t chunk_bytes = std::size_t{16} << 20);
-  std::optional<ReadRequest> next_read() const;  // nullopt: the segment is done
+  std::optional<ReadRequest> next_read() const;  // nullopt: the segment (or archive) is done
   void end_segment();
 
   // Adds `other`'s corpus after this one's (other is left empty), continuing

@@ -38,6 +38,13 @@ std::string iso_utc(std::int64_t unix_seconds) {
   return buf;
 }
 
+std::string utc_offset_text(int minutes) {
+  const int m = minutes < 0 ? -minutes : minutes;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%c%02d:%02d", minutes < 0 ? '-' : '+', m / 60 % 100, m % 60);
+  return buf;
+}
+
 bool parse_iso_utc(const std::string& text, std::int64_t& unix_seconds) {
   int y = 0;
   unsigned mo = 0, d = 0, h = 0, mi = 0, s = 0;

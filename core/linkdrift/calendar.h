@@ -24,6 +24,8 @@ inline std::int64_t floor_div(std::int64_t a, std::int64_t b) {
 
 // "2024-09-23T12:00:00Z"
 std::string iso_utc(std::int64_t unix_seconds);
+// A UTC offset in minutes east as "+03:00" / "-05:30" / "+00:00".
+std::string utc_offset_text(int minutes);
 // Parses "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS" (Z optional) as UTC; false if malformed.
 bool parse_iso_utc(const std::string& text, std::int64_t& unix_seconds);
 

@@ -1,6 +1,6 @@
-// Every tests/fixtures/NAME.json with a NAME.expected.json beside it: the
-// analyzer's report and link records must equal the hand-written answers, for
-// every way of cutting the file into chunks.
+// Every tests/fixtures/NAME.json (or NAME.html: an HTML export page) with a
+// NAME.expected.json beside it: the analyzer's report and link records must
+// equal the hand-written answers, for every way of cutting the file into chunks.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -87,7 +87,8 @@ TEST_CASE("fixtures: report and link records equal the hand-written expected val
   const auto files = expected_files();
   REQUIRE(files.size() >= 5);
   for (const std::string& expected_path : files) {
-    const std::string fixture = expected_path.substr(0, expected_path.size() - 14) + ".json";
+    const std::string stem = expected_path.substr(0, expected_path.size() - 14);
+    const std::string fixture = std::filesystem::exists(stem + ".json") ? stem + ".json" : stem + ".html";
     const json expected = json::parse(read_bytes(expected_path));
     const ReportOptions options = options_from(expected);
     SUBCASE(fixture.c_str()) {

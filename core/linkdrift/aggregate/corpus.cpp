@@ -92,6 +92,14 @@ std::uint32_t Corpus::add_chat(std::uint32_t file, const ChatInfo& info) {
   return static_cast<std::uint32_t>(chats_.size() - 1);
 }
 
+bool Corpus::continues_last_chat(const FileData& next_file_data, std::uint32_t next_file, const ChatInfo& next) const {
+  if (next_file_data.format != FileFormat::html || next_file == 0 || chats_.empty()) return false;
+  const ChatData& last = chats_.back();
+  const FileData& before = files_[next_file - 1];
+  return before.format == FileFormat::html && (last.file == next_file - 1 || before.continues_chat) &&
+         last.info.id == next.id && last.info.name == next.name;
+}
+
 void Corpus::add_row(std::uint32_t chat, const LinkRow& row) {
   rows_.push_back(row);
   chats_[chat].rows_end = rows_.size();

@@ -33,6 +33,7 @@
 #include "linkdrift/migration/announcements.h"
 #include "linkdrift/model.h"
 #include "linkdrift/reader/export_reader.h"
+#include "linkdrift/reader/format_sniff.h"
 #include "linkdrift/reader/segment_reader.h"
 
 namespace linkdrift {
@@ -180,9 +181,15 @@ struct ChatData {
 struct FileData {
   std::string name;
   std::uint64_t bytes = 0;
+  FileFormat format = FileFormat::undecided;  // as sniffed; undecided: nothing was read
+  std::uint64_t messages = 0;  // non-service messages read from this file
   bool has_error = false;
   std::uint64_t error_offset = 0;
   std::string error_message;
+  std::string skipped;          // non-empty: listed, not read, and why (InputPlan)
+  bool continues_chat = false;  // an HTML page whose chat began in the file before it
+  bool assumed_zone = false;    // HTML dates without a UTC offset, read at assumed_utc_offset_minutes
+  std::int32_t assumed_utc_offset_minutes = 0;
   SegmentEdges segment;  // when read as a segment (Analyzer::begin_segment)
 };
 
@@ -226,6 +233,12 @@ class Corpus {
   FileData& file(std::uint32_t index) { return files_[index]; }
   TargetTable& targets() { return targets_; }
   StringTable& urls() { return urls_; }
+  // True when chat `next`, met first in file `next_file` (the last file here,
+  // or the first file of a corpus appended after this one: `next_file_data`),
+  // continues this corpus' last chat: both are HTML pages (tdesktop writes ~1000
+  // messages a page) with the same derived id and name, and the file before
+  // `next_file` holds that chat's latest page.
+  bool continues_last_chat(const FileData& next_file_data, std::uint32_t next_file, const ChatInfo& next) const;
   // Appends a row to chat `chat`, which must be the last chat added.
   void add_row(std::uint32_t chat, const LinkRow& row);
   // The code of `url` found as a link to `target`: a form, else the interned url.

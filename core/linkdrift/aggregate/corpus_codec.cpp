@@ -9,7 +9,7 @@ namespace linkdrift {
 namespace {
 
 constexpr std::string_view kMagic = "LDC";
-constexpr char kVersion = 1;
+constexpr char kVersion = 2;  // 2: file format, messages, skipped, HTML page and zone fields
 // Dates beyond any real export (|t| < 2^40 s) are refused: calendar math on
 // them could overflow.
 constexpr std::int64_t kMaxSeconds = std::int64_t{1} << 40;
@@ -127,9 +127,14 @@ std::string CorpusCodec::encode(const Corpus& c) {
   for (const FileData& f : c.files_) {
     w.str(f.name);
     w.u(f.bytes);
+    w.u(static_cast<std::uint64_t>(f.format));
+    w.u(f.messages);
     w.u(f.has_error);
     w.u(f.error_offset);
     w.str(f.error_message);
+    w.str(f.skipped);
+    w.u(static_cast<std::uint64_t>(f.continues_chat) | static_cast<std::uint64_t>(f.assumed_zone) << 1);
+    w.s(f.assumed_utc_offset_minutes);
     const SegmentEdges& e = f.segment;
     w.u(static_cast<std::uint64_t>(e.split) | static_cast<std::uint64_t>(e.open_end) << 1 |
         static_cast<std::uint64_t>(e.context_missing) << 2);
@@ -211,9 +216,18 @@ bool CorpusCodec::decode(std::string_view bytes, Corpus& out, std::string& error
     FileData f;
     f.name = std::string(r.str());
     f.bytes = r.u();
+    f.format = static_cast<FileFormat>(r.below(static_cast<std::uint64_t>(FileFormat::zip) + 1));
+    f.messages = r.u();
     f.has_error = r.below(2) != 0;
     f.error_offset = r.u();
     f.error_message = std::string(r.str());
+    f.skipped = std::string(r.str());
+    const std::uint64_t page_flags = r.below(4);
+    f.continues_chat = page_flags & 1;
+    f.assumed_zone = page_flags & 2;
+    const std::int64_t zone = r.s();
+    if (zone < -24 * 60 || zone > 24 * 60) return bad("assumed zone");
+    f.assumed_utc_offset_minutes = static_cast<std::int32_t>(zone);
     const std::uint64_t flags = r.below(8);
     f.segment.split = flags & 1;
     f.segment.open_end = flags & 2;

@@ -57,7 +57,7 @@ void fold_chat(ChatData& into, ChatData&& next) {
   into.forwarded_times.append(next.forwarded_times);
   into.announcements.insert(into.announcements.end(), std::make_move_iterator(next.announcements.begin()),
                             std::make_move_iterator(next.announcements.end()));
-  into.partial = next.partial;
+  into.partial = into.partial || next.partial;  // a page after a failed one keeps the flag
   next.info.index = into.info.index;
   into.info = std::move(next.info);
 }
@@ -97,6 +97,7 @@ bool Corpus::merge(const Corpus& other, std::string& error) {
     FileData& last = files_.back();
     const FileData& next = other.files_.front();
     last.bytes = next.bytes;
+    last.messages += next.messages;
     last.has_error = next.has_error;
     last.error_offset = next.error_offset;
     last.error_message = next.error_message;
@@ -105,10 +106,14 @@ bool Corpus::merge(const Corpus& other, std::string& error) {
     last.segment.end_messages_at = next.segment.end_messages_at;
     last.segment.end_chat = next.segment.end_chat;
   }
+  // An HTML page of the chat this corpus ends with continues it (as when read in one stream).
+  const bool next_page = first == FirstFile::append && !other.chats_.empty() && other.chats_.front().file == 0 &&
+                         continues_last_chat(other.files_.front(), base, other.chats_.front().info);
   files_.insert(files_.end(), other.files_.begin() + (continued ? 1 : 0), other.files_.end());
+  if (next_page) files_[base].continues_chat = true;
 
   const int index_base = first == FirstFile::fold ? chats_.back().info.index : 0;
-  bool continues_chat = first == FirstFile::fold;
+  bool continues_chat = first == FirstFile::fold || next_page;
   for (const ChatData& c : other.chats_) {
     if (c.file == 0 && first == FirstFile::drop) continue;
     const bool fold = c.file == 0 && continues_chat;

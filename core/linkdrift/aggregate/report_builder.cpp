@@ -338,12 +338,15 @@ class ReportPass {
     Json out = Json::array();
     for (std::size_t f = 0; f < corpus_.files().size(); ++f) {
       const FileData& file = corpus_.files()[f];
-      std::uint64_t chats = 0, messages = 0;
-      for (const ChatData& c : corpus_.chats())
-        if (c.file == f) { ++chats; messages += c.messages; }
-      Json j{{"name", file.name}, {"bytes", file.bytes}, {"chats", chats}, {"messages", messages},
-             {"status", file.has_error ? "error" : "ok"}};
+      std::uint64_t chats = file.continues_chat ? 1 : 0;  // a later HTML page: the chat of the page before
+      for (const ChatData& c : corpus_.chats()) chats += c.file == f;
+      Json j{{"name", file.name}, {"format", name(file.format)}, {"bytes", file.bytes}, {"chats", chats},
+             {"messages", file.messages},
+             {"status", file.has_error ? "error" : !file.skipped.empty() ? "skipped" : "ok"}};
       if (file.has_error) j["error"] = Json{{"offset", file.error_offset}, {"message", file.error_message}};
+      if (!file.skipped.empty()) j["skipped"] = file.skipped;
+      if (file.continues_chat) j["continues_chat"] = true;
+      if (file.assumed_zone) j["assumed_utc_offset"] = utc_offset_text(file.assumed_utc_offset_minutes);
       out.push_back(std::move(j));
     }
     return out;
@@ -380,6 +383,8 @@ class ReportPass {
     return Json{{"files", corpus_.files().size()},
                 {"files_with_errors", std::count_if(corpus_.files().begin(), corpus_.files().end(),
                                                     [](const FileData& f) { return f.has_error; })},
+                {"files_skipped", std::count_if(corpus_.files().begin(), corpus_.files().end(),
+                                                [](const FileData& f) { return !f.skipped.empty(); })},
                 {"chats", corpus_.chats().size()},
                 {"messages", messages_},
                 {"service_messages", service},
