@@ -6,16 +6,27 @@
 # writes bench/results/latest.json. Details: docs/performance.md.
 #
 #   bench/run.sh [--sizes 100MB,1GB] [--runs 3] [--memory-run 5GB] [--skip-browser] [--seed 1]
+#                [--formats json,html] [--no-build]
 #
 # --memory-run SIZE  one more file, one run per runner (baseline B only if RAM allows;
 #                    baseline A fails there by design and keeps its row).
-# Corpora: bench/data/gen-SIZE-sSEED.json (git-ignored), generated once and reused.
-# Exit status: 0 ok; 3 runners disagree on the counts; other: a build/run failure.
+# --formats LIST     json, html or both (default): html times the HTML export folder with
+#                    the same messages as each size's JSON file (native CLI and node-wasm;
+#                    the baselines and the browser runner are JSON-only: n/a) and checks that
+#                    it gives the JSON's per-platform counts; its table has MB/s vs JSON.
+# --no-build         use the binaries as they are (build/native, build/wasm/dist): for a
+#                    machine where someone else's build is running.
+# Corpora (git-ignored, generated once and reused): bench/data/gen-SIZE-sSEED.json and
+# bench/data/gen-SIZE-sSEED-html/ (linkdrift-gen --format html --json-size SIZE).
+# Binaries: LINKDRIFT_GEN (default build/native/bin/linkdrift-gen) writes the corpora;
+# LINKDRIFT_CLI / LINKDRIFT_WASM_DIST override the CLI and the wasm build (bench/run.mjs).
+# Exit status: 0 ok; 3 runners or formats disagree on the counts; other: a build/run failure.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-sizes=100MB,1GB runs=3 memory= browser=1 seed=1
+GEN=${LINKDRIFT_GEN:-build/native/bin/linkdrift-gen}
+sizes=100MB,1GB runs=3 memory= browser=1 seed=1 formats=json,html build=1
 while (($#)); do
   case $1 in
     --sizes) sizes=$2; shift 2 ;;
@@ -23,17 +34,22 @@ while (($#)); do
     --memory-run) memory=$2; shift 2 ;;
     --skip-browser) browser=0; shift ;;
     --seed) seed=$2; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --formats) formats=$2; shift 2 ;;
+    --no-build) build=0; shift ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "bench/run.sh: --runs must be a positive integer" >&2; exit 2; }
 [[ -x /usr/bin/time ]] || { echo "bench/run.sh: needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
+[[ $formats =~ ^(json|html)(,(json|html))?$ ]] || { echo "bench/run.sh: --formats is json, html or json,html" >&2; exit 2; }
 
 # ---- build (incremental: quick when up to date) ----
-command -v emcc >/dev/null || scripts/setup.sh --wasm
-scripts/build.sh native wasm >/dev/null
-if ((browser)); then
+if ((build)); then
+  command -v emcc >/dev/null || scripts/setup.sh --wasm
+  scripts/build.sh native wasm >/dev/null
+fi
+if ((build && browser)); then
   command -v chromium >/dev/null || scripts/setup.sh --browser
   if [[ ! -f web/dist/index.html || -n $(find web/src web/index.html web/public build/wasm/dist \
           -newer web/dist/index.html -type f 2>/dev/null | head -n 1) ]]; then
@@ -51,15 +67,31 @@ corpus() {  # SIZE -> path
   local f=bench/data/gen-$1-s$seed.json
   if [[ ! -s $f ]]; then
     echo "[bench] generating $f" >&2
-    build/native/bin/linkdrift-gen --size "$1" --seed "$seed" --quiet --out "$f.tmp"
+    "$GEN" --size "$1" --seed "$seed" --quiet --out "$f.tmp"
     mv "$f.tmp" "$f"
   fi
   echo "$f"
 }
-files=()
+html_corpus() {  # SIZE -> folder with the same messages as corpus SIZE
+  local d=bench/data/gen-$1-s$seed-html
+  if [[ ! -s $d/export_results.html ]]; then
+    "$GEN" --help | grep -q -- '--format html' ||
+      { echo "bench/run.sh: $GEN has no --format html (rebuild it)" >&2; exit 2; }
+    echo "[bench] generating $d/" >&2
+    rm -rf "$d" "$d.tmp"
+    "$GEN" --format html --json-size "$1" --seed "$seed" --quiet --out "$d.tmp"
+    mv "$d.tmp" "$d"
+  fi
+  echo "$d"
+}
+files=() htmls=()
 IFS=, read -ra list <<<"$sizes"
-for s in "${list[@]}"; do files+=("$s=$(corpus "$s")"); done
-args=(--files "$(IFS=,; echo "${files[*]}")" --runs "$runs")
+for s in "${list[@]}"; do
+  files+=("$s=$(corpus "$s")")  # also the HTML check's reference when only html is timed
+  [[ $formats == *html* ]] && htmls+=("$s=$(html_corpus "$s")")
+done
+args=(--files "$(IFS=,; echo "${files[*]}")" --runs "$runs" --formats "$formats")
+((${#htmls[@]})) && args+=(--html "$(IFS=,; echo "${htmls[*]}")")
 [[ -n $memory ]] && args+=(--memory "$memory=$(corpus "$memory")")
 ((browser)) || args+=(--skip-browser)
 

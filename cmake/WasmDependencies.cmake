@@ -1,8 +1,9 @@
 # Emscripten build of the dependencies: the same targets as the native build
-# (simdjson::simdjson, re2::re2, nlohmann_json::nlohmann_json), compiled from the
-# Debian source packages that scripts/fetch-wasm-deps.sh puts in .deps/ (git-ignored).
-# Same versions as Debian 12's -dev packages used natively: simdjson 3.0.1, RE2
-# 2022-06-01, nlohmann-json 3.11.2 (headers copied from nlohmann-json3-dev).
+# (simdjson::simdjson, re2::re2, nlohmann_json::nlohmann_json, ZLIB::ZLIB), compiled
+# from the Debian source packages that scripts/fetch-wasm-deps.sh puts in .deps/
+# (git-ignored). Same versions as Debian 12's -dev packages used natively: simdjson
+# 3.0.1, RE2 2022-06-01, zlib 1.2.13, nlohmann-json 3.11.2 (headers copied from
+# nlohmann-json3-dev). Not Emscripten's -sUSE_ZLIB port: ports download from the internet.
 #
 # The libraries are built with an explicit source list (not their own CMakeLists):
 # RE2's CMakeLists does find_package(Threads REQUIRED) + include(CTest) + install rules,
@@ -12,12 +13,14 @@
 
 set(LINKDRIFT_DEPS_DIR "${PROJECT_SOURCE_DIR}/.deps" CACHE PATH
     "Sources fetched by scripts/fetch-wasm-deps.sh")
-# Pins: keep in sync with SIMDJSON_PIN / RE2_PIN in scripts/fetch-wasm-deps.sh.
+# Pins: keep in sync with SIMDJSON_PIN / RE2_PIN / ZLIB_PIN in scripts/fetch-wasm-deps.sh.
 set(_ld_simdjson_pin "^3\\.0\\.1-")
 set(_ld_re2_pin "^20220601\\+dfsg-")
+set(_ld_zlib_pin "^1:1\\.2\\.13\\.dfsg-1$")
 
 set(_ld_simdjson_dir "${LINKDRIFT_DEPS_DIR}/src/simdjson")
 set(_ld_re2_dir "${LINKDRIFT_DEPS_DIR}/src/re2")
+set(_ld_zlib_dir "${LINKDRIFT_DEPS_DIR}/src/zlib")
 set(_ld_include_dir "${LINKDRIFT_DEPS_DIR}/include")
 
 # --- presence check: fail at configure time, not halfway through the build ----------
@@ -40,6 +43,7 @@ function(_ld_check_fetched dir pin what)
 endfunction()
 _ld_check_fetched("${_ld_simdjson_dir}" "${_ld_simdjson_pin}" "simdjson")
 _ld_check_fetched("${_ld_re2_dir}" "${_ld_re2_pin}" "RE2")
+_ld_check_fetched("${_ld_zlib_dir}" "${_ld_zlib_pin}" "zlib")
 if(NOT EXISTS "${_ld_include_dir}/nlohmann/json.hpp")
   message(FATAL_ERROR "nlohmann-json headers missing in ${_ld_include_dir}/nlohmann: "
     "run scripts/setup.sh --wasm first.")
@@ -123,3 +127,19 @@ add_library(linkdrift_wasm_nlohmann_json INTERFACE)
 target_include_directories(linkdrift_wasm_nlohmann_json SYSTEM INTERFACE "${_ld_include_dir}")
 target_compile_features(linkdrift_wasm_nlohmann_json INTERFACE cxx_std_11)
 add_library(nlohmann_json::nlohmann_json ALIAS linkdrift_wasm_nlohmann_json)
+
+# --- zlib 1.2.13 (C) ------------------------------------------------------------------
+# Inflate only: the core reads ZIP entries (raw inflate + crc32); deflate, gz* and
+# compress/uncompress are never called (the deflating ZIP writer is test-only, native).
+# Keep in sync with ZLIB_FILES in scripts/fetch-wasm-deps.sh.
+enable_language(C)
+set(_ld_zlib_sources adler32.c crc32.c inflate.c inftrees.c inffast.c zutil.c)
+list(TRANSFORM _ld_zlib_sources PREPEND "${_ld_zlib_dir}/")
+add_library(linkdrift_wasm_zlib STATIC ${_ld_zlib_sources})
+# Users see only zlib.h + zconf.h (copied at configure time): zlib's source dir also holds
+# internal headers (inflate.h, trees.h, crc32.h, ...) that must not shadow anything.
+set(_ld_zlib_include "${CMAKE_BINARY_DIR}/linkdrift-wasm-zlib/include")
+file(COPY "${_ld_zlib_dir}/zlib.h" "${_ld_zlib_dir}/zconf.h" DESTINATION "${_ld_zlib_include}")
+target_include_directories(linkdrift_wasm_zlib SYSTEM PUBLIC "${_ld_zlib_include}")
+target_compile_options(linkdrift_wasm_zlib PRIVATE -w)  # pinned third-party code: no warning noise
+add_library(ZLIB::ZLIB ALIAS linkdrift_wasm_zlib)

@@ -3,6 +3,7 @@
 #   .deps/src/simdjson   simdjson 3.0.1        (Debian source package simdjson 3.0.1-*)
 #   .deps/src/re2        RE2 2022-06-01        (Debian source package re2 20220601+dfsg-*),
 #                        plus its three generated tables (made here from unicode-data)
+#   .deps/src/zlib       zlib 1.2.13           (Debian source package zlib 1:1.2.13.dfsg-1)
 #   .deps/include/nlohmann  copy of Debian's nlohmann-json3-dev headers (header-only;
 #                        emcc must not see /usr/include, which holds glibc headers)
 # The versions are the ones Debian 12 ships as -dev packages for the native build, so
@@ -34,6 +35,10 @@ PY=/usr/bin/python3
 # Pins (shell globs over the Debian version). Keep in sync with cmake/WasmDependencies.cmake.
 SIMDJSON_PIN='3.0.1-*'
 RE2_PIN='20220601+dfsg-*'
+# Exactly Debian 12's zlib1g-dev (1:1.2.13.dfsg-1). Not a glob: bookworm-security's
+# -1+deb12u1 (a contrib/minizip fix, code not built here) would win, and is not served here.
+ZLIB_PIN='1:1.2.13.dfsg-1'
+ZLIB_FILES=(zlib.h zconf.h adler32.c crc32.c inflate.c inftrees.c inffast.c zutil.c)  # cmake/WasmDependencies.cmake
 RE2_GENERATED=(re2/perl_groups.cc re2/unicode_casefold.cc re2/unicode_groups.cc)
 
 log() { echo "[fetch-wasm-deps] $*"; }
@@ -55,6 +60,12 @@ re2_complete() {
   [[ -n $v && $v == $RE2_PIN && -s $d/re2/re2.h && -s $d/re2/re2.cc ]] || return 1
   for f in "${RE2_GENERATED[@]}"; do [[ -s $d/$f ]] || return 1; done
 }
+zlib_complete() {
+  local d=$SRC/zlib v f
+  v=$(stamp_version "$d")
+  [[ -n $v && $v == $ZLIB_PIN ]] || return 1
+  for f in "${ZLIB_FILES[@]}"; do [[ -s $d/$f ]] || return 1; done
+}
 nlohmann_version() { dpkg-query -W -f='${Version}' nlohmann-json3-dev 2>/dev/null || true; }
 nlohmann_complete() {
   local v; v=$(nlohmann_version)
@@ -62,8 +73,8 @@ nlohmann_complete() {
      $(cat "$DEPS/include/.nlohmann-version") == "$v" ]]
 }
 
-if simdjson_complete && re2_complete && nlohmann_complete; then
-  log "up to date: simdjson $(stamp_version "$SRC/simdjson"), re2 $(stamp_version "$SRC/re2"), nlohmann-json $(nlohmann_version) in .deps/"
+if simdjson_complete && re2_complete && zlib_complete && nlohmann_complete; then
+  log "up to date: simdjson $(stamp_version "$SRC/simdjson"), re2 $(stamp_version "$SRC/re2"), zlib $(stamp_version "$SRC/zlib"), nlohmann-json $(nlohmann_version) in .deps/"
   exit 0
 fi
 
@@ -78,8 +89,8 @@ if ! nlohmann_complete; then
   echo "$v" > "$DEPS/include/.nlohmann-version"
   log "copied nlohmann-json $v headers to .deps/include/nlohmann"
 fi
-if simdjson_complete && re2_complete; then
-  log "up to date: simdjson $(stamp_version "$SRC/simdjson"), re2 $(stamp_version "$SRC/re2")"
+if simdjson_complete && re2_complete && zlib_complete; then
+  log "up to date: simdjson $(stamp_version "$SRC/simdjson"), re2 $(stamp_version "$SRC/re2"), zlib $(stamp_version "$SRC/zlib")"
   exit 0
 fi
 
@@ -260,6 +271,17 @@ if ! re2_complete; then
   install_tree "$dir" re2
 fi
 
+if ! zlib_complete; then
+  ver=$(pick_version zlib "$ZLIB_PIN")
+  log "fetching zlib $ver"
+  dir=$(fetch_source zlib "$ver")
+  for f in "${ZLIB_FILES[@]}"; do
+    [[ -s $dir/$f ]] || die "zlib $ver source lacks $f"
+  done
+  write_stamp "$dir" zlib "$ver"
+  install_tree "$dir" zlib
+fi
+
 rm -rf "$STAGE"
-simdjson_complete && re2_complete || die "sources incomplete after fetch (bug)"
-log "done: simdjson $(stamp_version "$SRC/simdjson"), re2 $(stamp_version "$SRC/re2") in .deps/src/"
+simdjson_complete && re2_complete && zlib_complete || die "sources incomplete after fetch (bug)"
+log "done: simdjson $(stamp_version "$SRC/simdjson"), re2 $(stamp_version "$SRC/re2"), zlib $(stamp_version "$SRC/zlib") in .deps/src/"

@@ -29,6 +29,7 @@ done
 NATIVE_PKGS=(
   build-essential cmake ninja-build pkg-config  # compiler, CMake 3.25 (presets v6), Ninja
   libsimdjson-dev libre2-dev nlohmann-json3-dev doctest-dev
+  zlib1g-dev      # the ZIP reader's inflate (the wasm build compiles zlib's Debian source)
   python3
 )
 WASM_PKGS=(

@@ -325,14 +325,14 @@ struct Analyzer::Impl final : ReaderSink, ArchiveSink {
   void on_entry_error(std::uint64_t offset, std::string message) override {
     if (!in_file) return;
     FileData& file = corpus.file(current_file);
-    std::string text = message + " (archive byte " + std::to_string(offset) + ")";
+    std::string what = message + " (archive byte " + std::to_string(offset) + ")";
     if (file.has_error && !errors.empty() && errors.back().file == file.name) {
-      text += "; the reader had stopped at byte " + std::to_string(file.error_offset) + ": " + file.error_message;
+      what += "; the reader had stopped at byte " + std::to_string(file.error_offset) + ": " + file.error_message;
       errors.pop_back();
       file.has_error = false;
       stopped = false;
     }
-    on_error({file.name, file_offset(), std::move(text)});
+    on_error({file.name, file_offset(), std::move(what)});
     file.bytes = file_offset();
     in_file = false;
     chat_open = false;

@@ -113,6 +113,8 @@ TEST_CASE("html realworld: every page reads without error, with SOURCES.md's mes
       {"quoxent-records/messages.html", 0, 1000, 0, false},     // service only
       {"quoxent-records/messages23.html", 421, 1, 0, true},
   };
+  std::error_code ec;
+  REQUIRE_MESSAGE(std::filesystem::is_directory(telegram_dir(), ec), "missing " << telegram_dir().string());
   std::size_t pages = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(telegram_dir())) {
     pages += entry.path().extension() == ".html" ? 1 : 0;

@@ -1,7 +1,10 @@
 // Helpers for the HTML reader tests: feeding an HtmlExportReader in the
-// chunkings of chunking.h, and the hand-written fixtures (tests/fixtures/html/).
+// chunkings of chunking.h, and the hand-written fixtures (tests/fixtures/html/,
+// and tests/fixtures/html_*.html: the pages that are also in the shared fixture
+// set, with an html_NAME.expected.json beside them).
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,8 +33,12 @@ inline std::vector<std::string> events_for(std::string_view data, Chunking chunk
   return rec.events;
 }
 
+// NAME is the page's name without the html_ prefix: tests/fixtures/html/NAME, or
+// else tests/fixtures/html_NAME (one copy of each page).
 inline std::string fixture_path(const std::string& name) {
-  return std::string(LINKDRIFT_FIXTURES_DIR) + "/html/" + name;
+  const std::string own = std::string(LINKDRIFT_FIXTURES_DIR) + "/html/" + name;
+  if (std::filesystem::exists(own)) return own;
+  return std::string(LINKDRIFT_FIXTURES_DIR) + "/html_" + name;
 }
 
 inline std::string fixture(const std::string& name) {

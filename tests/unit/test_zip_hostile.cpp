@@ -75,41 +75,79 @@ TEST_CASE("zip hostile: not a ZIP archive: empty, tiny, JSON, a ZIP cut short") 
 }
 
 TEST_CASE("zip hostile: the archive ends before its announced size (short and empty feeds)") {
-  // a.bin (100 KB stored) lies before the tail: its bytes are asked for.
-  const Built b = build({{.name = "a.bin", .data = noise(100'000), .method = 0},
-                         {.name = "b.json", .data = json_text(3000)}});
+  // a.bin (200 KB stored) lies before the tail: its bytes are asked for.
+  const std::string a = noise(200'000);
+  const Built b = build({{.name = "a.bin", .data = a, .method = 0}, {.name = "b.json", .data = json_text(3000)}});
   const std::uint64_t size = b.zip.size(), tail_at = size - linkdrift::zip::kMaxEocdSearch;
   auto message = [&](std::uint64_t end) {
     return "the archive ends at offset " + std::to_string(end) + ", before its announced size of " +
            std::to_string(size) + " bytes";
   };
-  // Inside the tail read: an archive error. Before it: an empty feed.
+  // In the tail: an archive error, from a short feed or an empty one.
   for (const std::size_t chunk : {kDefaultChunk, std::size_t{1000}}) {
     Drive d = with_chunk(chunk);
-    d.available = size - 10;
+    d.missing_from = size - 10;
     check_archive_error(drive(b.zip, d), size - 10, message(size - 10));
-    d.available = 1000;
+    d.missing_from = 1000;
     check_archive_error(drive(b.zip, d), tail_at, message(tail_at));
   }
-  // Inside a.bin's data: its error, then b.json lies beyond the end.
+  // In a.bin's data: its error; b.json is not read (no more data), though the tail holds it.
   for (const std::size_t chunk : {kDefaultChunk, std::size_t{7}, std::size_t{1000}}) {
     CAPTURE(chunk);
     Drive d = with_chunk(chunk);
-    d.available = 50'000;
+    d.missing_from = 50'000;
+    d.missing_to = 60'000;
     const Outcome o = drive(b.zip, d);
     REQUIRE(o.sink.reads.size() == 2);
     check_entry_error(o.sink.reads[0], 50'000, message(50'000));
-    CHECK(o.sink.reads[0].data == noise(100'000).substr(0, 50'000 - at(b.layout.entries[0].data_offset)));
-    check_entry_error(o.sink.reads[1], b.layout.entries[1].local_header_offset,
-                      "the local header offset " + std::to_string(b.layout.entries[1].local_header_offset) +
-                          " lies outside the archive's entries (they end at offset 50000)");
+    CHECK(o.sink.reads[0].data == a.substr(0, 50'000 - at(b.layout.entries[0].data_offset)));
+    check_entry_error(o.sink.reads[1], 50'000, message(50'000));
+    CHECK(o.sink.reads[1].pieces == 0);
   }
-  // Inside a.bin's local header.
+  // In a.bin's local header.
   Drive d;
-  d.available = 10;
+  d.missing_from = 10;
+  d.missing_to = 20;
   const Outcome o = drive(b.zip, d);
   REQUIRE(o.sink.reads.size() == 2);
   check_entry_error(o.sink.reads[0], 10, message(10));
+  CHECK(o.sink.reads[0].pieces == 0);
+  check_entry_error(o.sink.reads[1], 10, message(10));
+}
+
+TEST_CASE("zip hostile: feed({}) ends an active reader at once, in every phase") {
+  const Built b = build({{.name = "a.json", .data = json_text(3000)},
+                         {.name = "b.txt", .data = "b", .method = 0},
+                         {.name = "c.json", .data = json_text(100)}},
+                        {.zip64 = true, .comment = std::string(65535, 'c')});
+  // Stop after each number of reads: the reader must be done after one empty feed.
+  for (std::size_t stop = 0;; ++stop) {
+    CAPTURE(stop);
+    RecordingSink sink;
+    linkdrift::ZipReader reader(sink);
+    reader.begin(b.zip.size(), 1000);
+    std::size_t n = 0;
+    for (; n < stop && reader.next_read(); ++n) {
+      const auto r = *reader.next_read();
+      reader.feed(b.zip.substr(at(r.offset), r.length));
+    }
+    if (!reader.active()) break;  // stopped after the last read: all done
+    const std::uint64_t end = reader.next_read()->offset;
+    reader.feed({});
+    CHECK_FALSE(reader.active());
+    CHECK_FALSE(reader.next_read().has_value());
+    CHECK_FALSE(sink.open());
+    CHECK(sink.protocol.empty());
+    const std::string want = "the archive ends at offset " + std::to_string(end) + ", before its announced size of " +
+                             std::to_string(b.zip.size()) + " bytes";
+    if (!sink.listed) {
+      REQUIRE(sink.archive_error.has_value());
+      CHECK(sink.archive_error->second == want);
+      continue;
+    }
+    REQUIRE(sink.reads.size() == 3);  // every chosen entry was begun and ended or failed
+    CHECK(sink.reads.back().error == want);
+  }
 }
 
 TEST_CASE("zip hostile: encrypted entries (flag bit 0, AES method 99) and unknown methods fail, the rest is read") {
@@ -186,25 +224,29 @@ TEST_CASE("zip hostile: CRC-32 and size mismatches are found at the end, after t
 }
 
 TEST_CASE("zip hostile: a deflate bomb stops at the declared size") {
-  const std::string zeros(64 * kMiB, '\0');  // deflates to ~64 KB
-  const Built b = build({{.name = "bomb.json", .data = zeros, .size = 1000},
-                         {.name = "zero.json", .data = zeros, .size = 0},
+  const std::string zeros(16 * kMiB, '\0');  // deflates to ~16 KB
+  const std::string stream = linkdrift::test::raw_deflate(zeros);
+  const Built b = build({{.name = "bomb.json", .data = zeros, .raw = stream, .size = 1000},
+                         {.name = "zero.json", .data = zeros, .raw = stream, .size = 0},
+                         {.name = "bomb-3m.json", .data = zeros, .raw = stream, .size = 3 * kMiB},
                          {.name = "stored.txt", .data = "12345", .method = 0, .size = 3},
                          {.name = "ok.txt", .data = "fine", .method = 0}});
   for (const std::size_t chunk : {kDefaultChunk, std::size_t{1000}}) {
     CAPTURE(chunk);
     const Outcome o = drive(b.zip, with_chunk(chunk));
-    REQUIRE(o.sink.reads.size() == 4);
+    REQUIRE(o.sink.reads.size() == 5);
     const EntryRead& bomb = o.sink.reads[0];
     CHECK(bomb.data == std::string(1000, '\0'));
     CHECK(bomb.error == "the deflate data inflates to more than the declared size of 1000 bytes");
     CHECK(*bomb.error_offset > b.layout.entries[0].data_offset);
-    CHECK(*bomb.error_offset < b.layout.entries[0].data_offset + 100);  // at once, not after 64 MiB
+    CHECK(*bomb.error_offset < b.layout.entries[0].data_offset + 100);  // at once, not after 16 MiB
     CHECK(o.sink.reads[1].data.empty());
     CHECK(o.sink.reads[1].error == "the deflate data inflates to more than the declared size of 0 bytes");
-    check_entry_error(o.sink.reads[2], b.layout.entries[2].local_header_offset,
+    CHECK(o.sink.reads[2].data.size() == 3 * kMiB);
+    CHECK(o.sink.reads[2].error == "the deflate data inflates to more than the declared size of 3145728 bytes");
+    check_entry_error(o.sink.reads[3], b.layout.entries[3].local_header_offset,
                       "stored entry with a compressed size (5) other than its size (3)");
-    CHECK(o.sink.reads[3].ended);
+    CHECK(o.sink.reads[4].ended);
   }
 }
 
@@ -336,9 +378,13 @@ TEST_CASE("zip hostile: inconsistent end records and central directories are arc
                                        cd + ") lies outside the archive: its end record is at offset " + e);
   }
   SUBCASE("more entries declared than the directory holds") {
-    std::string z = patched(eocd + 8, 4, 2);
-    put_le16(z, eocd + 10, 4);
-    check_archive_error_all_chunks(z, l.eocd_offset, "the central directory holds 3 entries, its end record declares 4");
+    // Names long enough for the directory's size to allow 4 records.
+    Built named = build({{.name = std::string(40, 'a')}, {.name = std::string(40, 'b')}, {.name = std::string(40, 'c')}});
+    const std::size_t end_at = at(named.layout.eocd_offset);
+    put_le16(named.zip, end_at + 8, 4);
+    put_le16(named.zip, end_at + 10, 4);
+    check_archive_error_all_chunks(named.zip, named.layout.eocd_offset,
+                                   "the central directory holds 3 entries, its end record declares 4");
   }
   SUBCASE("fewer entries declared than the directory holds") {
     std::string z = patched(eocd + 8, 2, 2);

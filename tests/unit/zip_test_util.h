@@ -42,7 +42,6 @@ using Chooser = std::function<std::vector<std::size_t>(const std::vector<Archive
 class RecordingSink : public linkdrift::ArchiveSink {
  public:
   Chooser choose;  // default: every entry, in directory order
-  bool keep_data = true;
   bool listed = false;
   std::vector<ArchiveEntry> listing;
   std::vector<EntryRead> reads;
@@ -71,8 +70,7 @@ class RecordingSink : public linkdrift::ArchiveSink {
     if (bytes.size() > kMiB) protocol.push_back("data piece above 1 MiB");
     if (reads.empty()) return;
     EntryRead& r = reads.back();
-    if (keep_data) r.data.append(bytes);
-    else r.data.resize(r.data.size() + bytes.size());  // size only (zeros)
+    r.data.append(bytes);
     ++r.pieces;
     r.max_piece = std::max(r.max_piece, bytes.size());
   }
@@ -110,21 +108,16 @@ using ReadFn = std::function<std::string(std::uint64_t at, std::size_t length)>;
 struct Drive {
   std::size_t chunk = kDefaultChunk;
   Chooser choose;
-  // The bytes the "file" really has: requests beyond get fewer bytes (an empty
-  // feed past it): an archive that shrank after its size was announced.
-  std::uint64_t available = std::numeric_limits<std::uint64_t>::max();
+  // Bytes [missing_from, missing_to) cannot be read: a read stops at the first
+  // of them (fewer bytes, or an empty feed), as for a file that shrank or changed.
+  std::uint64_t missing_from = std::numeric_limits<std::uint64_t>::max();
+  std::uint64_t missing_to = std::numeric_limits<std::uint64_t>::max();
   linkdrift::ZipLimits limits;
-  bool keep_data = true;
 };
 
 struct Outcome {
   RecordingSink sink;
   Stats stats;
-  const EntryRead* find(std::string_view path) const {
-    for (const EntryRead& r : sink.reads)
-      if (r.path == path) return &r;
-    return nullptr;
-  }
 };
 
 // Reads an archive of `size` bytes through ZipReader, checking each request
@@ -132,7 +125,6 @@ struct Outcome {
 inline Outcome drive(std::uint64_t size, const ReadFn& read, const Drive& d = {}) {
   Outcome out;
   out.sink.choose = d.choose;
-  out.sink.keep_data = d.keep_data;
   linkdrift::ZipReader reader(out.sink, d.limits);
   reader.begin(size, d.chunk);
   std::uint64_t done = 0;
@@ -146,8 +138,10 @@ inline Outcome drive(std::uint64_t size, const ReadFn& read, const Drive& d = {}
     out.stats.requested_bytes += r->length;
     REQUIRE(out.stats.requests < 50'000'000);
     std::string bytes;  // a fresh allocation per read: ASan sees a reader that keeps pointers
-    if (r->offset < d.available)
-      bytes = read(r->offset, static_cast<std::size_t>(std::min<std::uint64_t>(r->length, d.available - r->offset)));
+    std::uint64_t n = r->length;
+    if (r->offset >= d.missing_from && r->offset < d.missing_to) n = 0;
+    else if (r->offset < d.missing_from) n = std::min(n, d.missing_from - r->offset);
+    if (n > 0) bytes = read(r->offset, static_cast<std::size_t>(n));
     reader.feed(bytes);
     CHECK(reader.bytes_done() >= done);
     CHECK(reader.bytes_done() <= reader.bytes_total());

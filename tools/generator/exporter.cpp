@@ -4,9 +4,12 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <memory>
+#include <string>
 #include <vector>
 
 #include "arena.h"
+#include "html_writer.h"
 #include "json_writer.h"
 #include "posts.h"
 #include "scenario.h"
@@ -45,8 +48,10 @@ class Sink {
     if (buf.size() < (16u << 20)) return true;
     return flush();
   }
+  // With no FILE (HTML mode) the JSON is only counted: its size drives the
+  // posting process exactly as when it is written.
   bool flush() {
-    if (buf.size() && std::fwrite(buf.data(), 1, buf.size(), f_) != buf.size()) return false;
+    if (f_ && buf.size() && std::fwrite(buf.data(), 1, buf.size(), f_) != buf.size()) return false;
     flushed_ += buf.size();
     buf.clear();
     if (progress_ && flushed_ >= nextReport_) {
@@ -120,6 +125,7 @@ struct Writer {
   Arena arena{8u << 20};
   PostMaker maker{R, arena};
   Message m;
+  HtmlExport *html = nullptr;  // HTML mode: also renders every accepted message
   int depth = 0;            // message depth
   uint64_t reserve = 0;     // bytes needed after the current message (closers)
   bool stopped = false;
@@ -149,6 +155,12 @@ struct Writer {
     if (sink.total() + reserve > o.size) {
       b.truncate(p0);
       stopped = true;
+      return false;
+    }
+    if (html && !html->message(m)) {  // the HTML cap (or an I/O error) ends the export
+      b.truncate(p0);
+      stopped = true;
+      ioError = html->ioError();
       return false;
     }
     firstInChat = false;
@@ -256,9 +268,48 @@ struct Writer {
 
 }  // namespace
 
-int runExport(const Options &o, Stats &stats) {
+// HTML folder bytes per byte of --json-size, measured (seeds 1 and 2, default
+// --channels) at 1 MB, 5 MB, 20 MB, 100 MB and 1 GB; linear in log2(size)
+// between, flat outside. Bigger single chats post more often, so more of their
+// messages are "joined" (no userpic, no from_name) and share a date separator.
+double htmlPerJsonByte(bool account, uint64_t jsonSize) {
+  static constexpr double kLog2Mb[] = {0, 2.3219, 4.3219, 6.6439, 10};
+  static constexpr double kAccount[] = {1.200, 1.210, 1.184, 1.161, 1.112};
+  static constexpr double kSingle[] = {1.258, 1.168, 1.110, 0.998, 0.942};
+  const double *r = account ? kAccount : kSingle;
+  const double x = std::log2(std::max(1.0, static_cast<double>(jsonSize) / (1 << 20)));
+  if (x >= kLog2Mb[4]) return r[4];
+  int i = 0;
+  while (x > kLog2Mb[i + 1]) ++i;
+  const double f = (x - kLog2Mb[i]) / (kLog2Mb[i + 1] - kLog2Mb[i]);
+  return r[i] + (r[i + 1] - r[i]) * f;
+}
+
+namespace {
+// The --json-size whose HTML folder lands ~1.5% below `htmlSize` (the JSON lands
+// ~0.5% below its cap; the table above is good to ~1-2%).
+uint64_t jsonSizeFor(uint64_t htmlSize, bool account) {
+  const double target = 0.985 * static_cast<double>(htmlSize);
+  double j = target / htmlPerJsonByte(account, htmlSize);
+  for (int i = 0; i < 4; ++i) j = target / htmlPerJsonByte(account, static_cast<uint64_t>(j));
+  return std::max<uint64_t>(4096, static_cast<uint64_t>(j));
+}
+}  // namespace
+
+int runExport(const Options &opt, Stats &stats) {
+  // `o` describes the JSON export whose messages are written. In HTML mode it
+  // is only counted (no FILE): its size, and so every message, is that of
+  // `linkdrift-gen --size <jsonSize>` with the same seed/layout/channels.
+  const bool htmlMode = opt.format == Format::Html;
+  Options o = opt;
+  if (htmlMode) {
+    o.size = opt.jsonSize ? opt.jsonSize : jsonSizeFor(opt.size, opt.account);
+  }
+  stats.jsonSize = o.size;
   FILE *f = stdout;
-  if (o.out != "-") {
+  if (htmlMode) {
+    f = nullptr;
+  } else if (o.out != "-") {
     f = std::fopen(o.out.c_str(), "wb");
     if (!f) {
       std::perror(o.out.c_str());
@@ -267,9 +318,44 @@ int runExport(const Options &o, Stats &stats) {
   }
   const int nChannels = o.channels > 0 ? o.channels : defaultChannelCount(o.size);
   const Roster R = buildRoster(o.seed, o.account ? nChannels : std::max(nChannels, 1));
-  Sink sink(f, o.size, !o.quiet && o.size >= (100ull << 20));
+  Sink sink(f, o.size, !htmlMode && !o.quiet && o.size >= (100ull << 20));
   Writer w(o, sink, R);
   Buffer &b = sink.buf;
+
+  std::unique_ptr<HtmlExport> html;
+  if (htmlMode) {
+    HtmlOptions ho;
+    ho.dir = opt.out;
+    ho.account = o.account;
+    ho.tzMinutes = opt.htmlTzMinutes;
+    ho.oldDates = opt.htmlOldDates;
+    ho.cap = (opt.sizeGiven || !opt.jsonSize) ? opt.size : UINT64_MAX;  // --json-size alone: no cap
+    ho.progress = !opt.quiet && (opt.size >= (100ull << 20) || o.size >= (100ull << 20));
+    html = std::make_unique<HtmlExport>(ho);
+    HtmlAccount acc;
+    acc.firstName = "Demo";
+    acc.lastName = "Analyst";
+    acc.phone = "+44 7700 900123";
+    acc.username = "@linkdrift_demo";
+    acc.bio = "Synthetic account made by linkdrift-gen";
+    acc.userId = kSelfId;
+    acc.aboutTelegram = kAboutTelegram;
+    acc.aboutChats = kAboutChats;
+    acc.aboutLeft = kAboutLeft;
+    acc.dialogs = static_cast<int>(1 + R.channels.size() + R.left.size());
+    for (std::size_t i = 0; i < R.left.size(); ++i) {
+      const auto &lc = R.left[i];
+      acc.left.push_back({lc.name, {}, lc.type, lc.id, static_cast<int>(2 + R.channels.size() + i)});
+    }
+    if (!html->start(o.account ? &acc : nullptr)) {
+      std::fprintf(stderr, "linkdrift-gen: %s\n", html->error().c_str());
+      return 1;
+    }
+    w.html = html.get();
+  }
+  auto chatMeta = [&](const Channel &c, int number) {
+    return HtmlChat{c.name, {}, c.type, c.id, number};
+  };
 
   std::vector<int> order;
   if (o.account) {
@@ -340,7 +426,9 @@ int runExport(const Options &o, Stats &stats) {
     // Saved messages: a few channel posts the account owner kept.
     b.nl(3);
     chatHeader(b, 3, {}, false, "saved_messages", kSelfId);
-    {
+    // tdesktop's chat page shows the account's own name (the list says "Saved messages").
+    if (html && !html->beginChat(HtmlChat{"Demo", "Analyst", "saved_messages", kSelfId, 1})) w.stopped = true;
+    if (!w.stopped) {
       Rng r(mixSeed(o.seed, 7));
       w.firstInChat = true;
       const std::string selfId = "user" + std::to_string(kSelfId);
@@ -352,9 +440,11 @@ int runExport(const Options &o, Stats &stats) {
       }
     }
     endListObject(b, 3);
+    if (html && !html->endChat()) w.stopped = w.ioError = true;
   } else {
     const Channel &c = R.channels[R.biggest];
     chatHeader(b, 0, c.name, true, c.type, c.id);
+    if (html && !html->beginChat(chatMeta(c, 0))) w.stopped = true;
   }
 
   double weightLeft = 0;
@@ -371,6 +461,10 @@ int runExport(const Options &o, Stats &stats) {
         b.truncate(p0);
         break;
       }
+      if (html && !html->beginChat(chatMeta(c, static_cast<int>(2 + order[k])))) {
+        b.truncate(p0);
+        break;
+      }
     }
     const double remaining = target - static_cast<double>(sink.total() + w.reserve) -
                              120.0 * static_cast<double>(order.size() - k);
@@ -378,17 +472,23 @@ int runExport(const Options &o, Stats &stats) {
     weightLeft -= c.weight;
     w.chat(order[k], budget);
     endListObject(b, cd);
+    if (html && o.account && !html->endChat()) w.ioError = true;
     ++stats.chats;
   }
+  if (html && !o.account && !html->endChat()) w.ioError = true;
+  if (html && !w.ioError && !html->finish()) w.ioError = true;
   b.put(std::string_view(tail.data(), tail.size()));
-  const bool ok = sink.flush() && !w.ioError && std::fflush(f) == 0;
-  if (f != stdout) std::fclose(f);
+  const bool ok = sink.flush() && !w.ioError && (!f || std::fflush(f) == 0);
+  if (f && f != stdout) std::fclose(f);
   if (!ok) {
-    std::fprintf(stderr, "linkdrift-gen: write error on %s\n", o.out.c_str());
+    if (html && !html->error().empty()) std::fprintf(stderr, "linkdrift-gen: %s\n", html->error().c_str());
+    else std::fprintf(stderr, "linkdrift-gen: write error on %s\n", o.out.c_str());
     return 1;
   }
-  stats.bytes = sink.total();
+  stats.bytes = html ? html->bytes() : sink.total();
   stats.messages = w.msgCount;
+  stats.pages = html ? html->pages() : 0;
+  stats.htmlCapped = html && w.stopped && !w.ioError && html->capped();
   stats.seconds = sink.seconds();
   return 0;
 }

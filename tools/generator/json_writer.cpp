@@ -128,26 +128,6 @@ std::string_view partTypeName(PartType t) {
   return "unknown";
 }
 
-void Message::reset() {
-  id = 0;
-  service = false;
-  date = edited = 0;
-  actor = actorId = action = title = {};
-  pinnedId = 0;
-  photoAction = false;
-  members.clear();
-  inviter = {};
-  hasInviter = false;
-  from = fromId = author = {};
-  fwd = Fwd::None;
-  fwdName = fwdId = {};
-  replyTo = 0;
-  media = Media{};
-  parts.clear();
-  buttons.clear();
-  reactions.clear();
-}
-
 namespace {
 
 // A text part object {type,text(,extra)} whose '{' sits at depth d.

@@ -1,5 +1,6 @@
-// linkdrift-gen: deterministic generator of realistic Telegram Desktop JSON
-// exports (demo data and benchmark corpora). See docs/demo-data.md.
+// linkdrift-gen: deterministic generator of realistic Telegram Desktop exports,
+// JSON (result.json) or HTML (messages*.html), for demo data and benchmark
+// corpora. See docs/demo-data.md.
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
@@ -16,9 +17,17 @@ void usage(FILE *f) {
       "usage: linkdrift-gen [--size 5MB|100MB|1GB|5GB|<bytes>] [--seed N]\n"
       "                     [--layout account|single] [--channels N] [--out FILE|-]\n"
       "                     [--quiet]\n"
-      "Writes a synthetic Telegram Desktop JSON export (result.json shape).\n"
+      "       linkdrift-gen --format html --out DIR [--size S | --json-size S] [...]\n"
+      "                     [--html-tz +HH:MM] [--html-old-dates]\n"
+      "Writes a synthetic Telegram Desktop JSON export (result.json shape), or with\n"
+      "--format html the same messages as tdesktop's HTML export folder\n"
+      "(messages*.html; account layout: export_results.html + chats/chat_NNN/).\n"
+      "--json-size S: the messages of the JSON export of size S (default: derived\n"
+      "from --size so that the folder lands near it). --html-tz: the exporting\n"
+      "computer's UTC offset in the date titles (default +03:00); --html-old-dates:\n"
+      "titles without the offset (tdesktop < 3.7.6).\n"
       "Same options -> byte-identical output. Defaults: --size 5MB --seed 1\n"
-      "--layout account --channels <scaled with size> --out - (stdout).\n",
+      "--layout account --channels <scaled with size> --out - (stdout) --format json.\n",
       f);
 }
 
@@ -39,6 +48,32 @@ bool parseSize(std::string_view s, uint64_t &out) {
   const double v = std::strtod(num.c_str(), nullptr) * mult;
   if (!(v >= 4096)) return false;
   out = static_cast<uint64_t>(v);
+  return true;
+}
+
+// "+03:00", "-05:30", "+3", "UTC", "0" -> minutes east of UTC.
+bool parseOffset(std::string_view s, int &out) {
+  if (s == "UTC" || s == "Z" || s == "0") {
+    out = 0;
+    return true;
+  }
+  if (s.starts_with("UTC")) s.remove_prefix(3);
+  if (s.empty() || (s[0] != '+' && s[0] != '-')) return false;
+  const int sign = s[0] == '-' ? -1 : 1;
+  s.remove_prefix(1);
+  int h = 0, m = 0;
+  std::size_t i = 0;
+  for (; i < s.size() && i < 2 && std::isdigit(static_cast<unsigned char>(s[i])); ++i) h = h * 10 + (s[i] - '0');
+  if (i == 0) return false;
+  if (i < s.size()) {
+    if (s[i] != ':' || s.size() - i != 3) return false;
+    for (std::size_t j = i + 1; j < s.size(); ++j) {
+      if (!std::isdigit(static_cast<unsigned char>(s[j]))) return false;
+      m = m * 10 + (s[j] - '0');
+    }
+  }
+  if (h > 14 || m > 59) return false;
+  out = sign * (h * 60 + m);
   return true;
 }
 
@@ -64,6 +99,29 @@ int main(int argc, char **argv) {
         std::fprintf(stderr, "linkdrift-gen: bad --size '%s' (e.g. 5MB, 1GB, 4096 bytes minimum)\n", v);
         return 2;
       }
+      o.sizeGiven = true;
+    } else if (a == "--json-size") {
+      const char *v = value();
+      if (!parseSize(v, o.jsonSize)) {
+        std::fprintf(stderr, "linkdrift-gen: bad --json-size '%s' (e.g. 5MB, 1GB, 4096 bytes minimum)\n", v);
+        return 2;
+      }
+    } else if (a == "--format") {
+      const std::string_view v = value();
+      if (v == "json") o.format = gen::Format::Json;
+      else if (v == "html") o.format = gen::Format::Html;
+      else {
+        std::fprintf(stderr, "linkdrift-gen: --format must be json or html\n");
+        return 2;
+      }
+    } else if (a == "--html-tz") {
+      const char *v = value();
+      if (!parseOffset(v, o.htmlTzMinutes)) {
+        std::fprintf(stderr, "linkdrift-gen: bad --html-tz '%s' (e.g. +03:00, -05:30, UTC)\n", v);
+        return 2;
+      }
+    } else if (a == "--html-old-dates") {
+      o.htmlOldDates = true;
     } else if (a == "--seed") {
       o.seed = std::strtoull(value(), nullptr, 10);
     } else if (a == "--layout") {
@@ -90,8 +148,29 @@ int main(int argc, char **argv) {
       return 2;
     }
   }
+  const bool html = o.format == gen::Format::Html;
+  if (html && (o.out == "-" || o.out.empty())) {
+    std::fprintf(stderr, "linkdrift-gen: --format html needs --out DIR (a folder)\n");
+    return 2;
+  }
+  if (!html && (o.jsonSize || o.htmlOldDates)) {
+    std::fprintf(stderr, "linkdrift-gen: --json-size and --html-old-dates are for --format html\n");
+    return 2;
+  }
   gen::Stats st;
   const int rc = gen::runExport(o, st);
+  if (rc == 0 && html && !o.quiet) {
+    std::string same = "--format json --size " + std::to_string(st.jsonSize);
+    if (o.seed != 1) same += " --seed " + std::to_string(o.seed);
+    if (!o.account) same += " --layout single";
+    if (o.channels) same += " --channels " + std::to_string(o.channels);
+    std::fprintf(stderr,
+                 "linkdrift-gen: wrote %s: %llu bytes, %llu pages, %llu messages, %llu chats in %.2f s; %s %s\n",
+                 o.out.c_str(), static_cast<unsigned long long>(st.bytes), static_cast<unsigned long long>(st.pages),
+                 static_cast<unsigned long long>(st.messages), static_cast<unsigned long long>(st.chats), st.seconds,
+                 st.htmlCapped ? "stopped at --size: the first messages of" : "the same messages as", same.c_str());
+    return rc;
+  }
   if (rc == 0 && !o.quiet && o.size >= (100ull << 20)) {
     std::fprintf(stderr, "linkdrift-gen: wrote %llu bytes, %llu messages, %llu chats in %.2f s (%.0f MB/s)\n",
                  static_cast<unsigned long long>(st.bytes), static_cast<unsigned long long>(st.messages),

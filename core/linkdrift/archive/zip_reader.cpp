@@ -117,15 +117,17 @@ void ZipReader::gathered() {
   }
 }
 
+// A short (or empty) feed: no more data. Nothing more is read: the open entry
+// and every chosen entry after it fail, at the end found.
 void ZipReader::truncated(std::uint64_t end) {
-  std::string message = "the archive ends at offset " + num(end) + ", before its announced size of " + num(size_) +
-                        " bytes";
+  eof_ = end;
   if (phase_ != Phase::local_header && phase_ != Phase::local_extra && phase_ != Phase::data)
-    return archive_error(end, std::move(message));
-  // Later entries beyond the end fail their range check without reading.
-  size_ = end;
-  entries_end_ = std::min(entries_end_, end);
-  fail_entry(end, std::move(message));
+    return archive_error(end, eof_message());
+  fail_entry(end, eof_message());
+}
+
+std::string ZipReader::eof_message() const {
+  return "the archive ends at offset " + num(*eof_) + ", before its announced size of " + num(size_) + " bytes";
 }
 
 void ZipReader::archive_error(std::uint64_t offset, std::string message) {
@@ -185,7 +187,6 @@ void ZipReader::start_directory() {
   if (e.cd_size / zip::kCentralHeaderSize < e.entries)
     return archive_error(end_at_, "the central directory (" + num(e.cd_size) + " bytes) is too small for the " +
                                       num(e.entries) + " entries its end record declares");
-  entries_end_ = e.cd_offset;
   cd_pos_ = record_at_ = e.cd_offset;
   if (e.cd_size == 0) return finish_directory();
   phase_ = Phase::directory;
@@ -282,6 +283,10 @@ void ZipReader::start_entry() {
   for (; current_ < chosen_.size(); finish_entry()) {
     const ArchiveEntry& e = entry();
     sink_->on_entry_begin(e);
+    if (eof_) {
+      sink_->on_entry_error(*eof_, eof_message());
+      continue;
+    }
     auto problem = unreadable(e);
     if (!problem) return fetch(Phase::local_header, e.local_header_offset, zip::kLocalHeaderSize);
     sink_->on_entry_error(e.local_header_offset, std::move(*problem));
@@ -296,9 +301,9 @@ std::optional<std::string> ZipReader::unreadable(const ArchiveEntry& e) const {
   if (e.method == 0 && e.compressed_size != e.size)
     return "stored entry with a compressed size (" + num(e.compressed_size) + ") other than its size (" +
            num(e.size) + ")";
-  if (e.local_header_offset > entries_end_ || entries_end_ - e.local_header_offset < zip::kLocalHeaderSize)
+  if (e.local_header_offset > entries_end() || entries_end() - e.local_header_offset < zip::kLocalHeaderSize)
     return "the local header offset " + num(e.local_header_offset) +
-           " lies outside the archive's entries (they end at offset " + num(entries_end_) + ")";
+           " lies outside the archive's entries (they end at offset " + num(entries_end()) + ")";
   return std::nullopt;
 }
 
@@ -311,9 +316,9 @@ void ZipReader::on_local_header() {
     return fail_entry(at, "the local header says compression method " + num(h->method) +
                               ", the central directory " + num(e.method));
   data_at_ = at + zip::kLocalHeaderSize + h->name_length + h->extra_length;
-  if (data_at_ > entries_end_ || e.compressed_size > entries_end_ - data_at_)
+  if (data_at_ > entries_end() || e.compressed_size > entries_end() - data_at_)
     return fail_entry(at, "the entry's data (" + num(e.compressed_size) + " bytes at offset " + num(data_at_) +
-                              ") runs past the archive's entries (they end at offset " + num(entries_end_) + ")");
+                              ") runs past the archive's entries (they end at offset " + num(entries_end()) + ")");
   data_end_ = data_at_ + e.compressed_size;
   // Spans read so far are disjoint: only the last one starting before data_end_ can overlap.
   if (auto it = spans_.lower_bound(data_end_); it != spans_.begin() && (--it)->second.first > at) {

@@ -13,16 +13,28 @@
 // `chunk_bytes`; ZIP64 (sizes and offsets >= 4 GiB, > 65,535 entries) is read.
 //
 // CONTRACT
-// - feed() gets exactly the bytes of the current next_read() (fewer only where
-//   the archive ends; an empty feed = no more data: the archive is truncated
-//   there). Bytes beyond the request are ignored. They need only live during the call.
+// - feed() gets exactly the bytes of the current next_read(); bytes beyond it are
+//   ignored, and they need only live during the call. FEWER (or none: an empty
+//   feed) = no more data: the archive ends there and nothing more is read (the
+//   archive fails, or the open entry and every chosen entry after it do).
+//   So feed({}) ends an active reader at once (a caller that stops early).
 // - The sink's callbacks run synchronously inside feed() (and inside begin()
 //   for an archive too small to be a ZIP). They must not call this reader.
-// - Memory: O(chunk_bytes + 1 MiB + the central directory's metadata, capped by
-//   ZipLimits); never the whole archive nor a whole entry. After on_listing only
-//   the chosen entries are kept.
+// - Memory: about 1.4 MiB (the tail, one central directory record split across
+//   reads, 1 MiB of inflate output, zlib's window) + the central directory's
+//   metadata (capped by ZipLimits; after on_listing only the chosen entries').
+//   The caller's chunks are used in place, never copied: neither the archive nor
+//   an entry is ever held whole.
 // - Errors are values: ArchiveSink::on_archive_error / on_entry_error with an
 //   archive byte offset. Nothing throws on archive bytes (std::bad_alloc aside).
+//   Entry errors found before its data are at its local header offset; a CRC-32
+//   or size mismatch at its data's first byte; corrupt deflate data where zlib
+//   stopped; missing bytes where the data ended.
+// - The local header must agree with the central directory on the method and,
+//   without a data descriptor (flag bit 3), on the CRC-32 and sizes (ZIP64
+//   extra field included). Its name is not compared.
+// - Lenient: bytes after the archive comment, and compressed bytes after the
+//   end of an entry's deflate stream, are ignored.
 // - Hostile archives: offsets and sizes are checked against the archive
 //   (entries must lie before the central directory); an entry whose bytes overlap
 //   an entry read before is an error (overlapping-entry bombs); an entry never
@@ -101,6 +113,7 @@ class ZipReader {
   void fetch(Phase phase, std::uint64_t at, std::size_t length);
   void gathered();
   void truncated(std::uint64_t end);
+  std::string eof_message() const;
   void archive_error(std::uint64_t offset, std::string message);
   // Archive level: the end records and the central directory.
   void on_tail();
@@ -125,11 +138,13 @@ class ZipReader {
   void fail_entry(std::uint64_t offset, std::string message);
   void finish_entry();
   const ArchiveEntry& entry() const { return chosen_[current_]; }
+  std::uint64_t entries_end() const { return end_.cd_offset; }  // entries lie before the central directory
 
   ArchiveSink* sink_;
   ZipLimits limits_;
   Phase phase_ = Phase::done;
-  std::uint64_t size_ = 0;       // the archive's size (lowered when it turns out truncated)
+  std::uint64_t size_ = 0;       // the archive's announced size
+  std::optional<std::uint64_t> eof_;  // where a short feed ended the data
   std::size_t chunk_ = 1;
   // A gathered read: [want_at_, want_at_ + want_len_), got_ = the bytes so far.
   std::uint64_t want_at_ = 0;
@@ -147,7 +162,6 @@ class ZipReader {
   std::string carry_;            // a record split across reads (<= 46 + 3 * 65,535 bytes)
   std::uint64_t path_bytes_ = 0;
   std::vector<ArchiveEntry> entries_;
-  std::uint64_t entries_end_ = 0;  // entries lie in [0, entries_end_): the central directory's offset
   // The chosen entries and the one being read.
   std::vector<ArchiveEntry> chosen_;
   std::size_t current_ = 0;

@@ -3,8 +3,9 @@
 // account), reads the chats' small header keys (name, type, id), skips every
 // other section without buffering it, and cuts each element of a `messages`
 // array into a padded buffer (one memcpy per chunk piece) for the message
-// parser -- or, when the message and SIMDJSON_PADDING more bytes lie in the
-// current chunk, hands it to the parser in place without a copy. Errors are reported once, then the splitter ignores the rest.
+// parser -- always a copy: in place, simdjson read the bytes after a malformed
+// message, so its verdict depended on the chunking. Errors are reported once,
+// then the splitter ignores the rest.
 #pragma once
 
 #include <cstddef>
@@ -161,7 +162,6 @@ class ExportSplitter {
   ValueScanner scanner_;
   PaddedBuffer message_;
   std::uint64_t message_at_ = 0;
-  bool message_fresh_ = false;  // no byte of the message after its '{' consumed yet
   std::size_t max_message_bytes_ = ReaderLimits{}.max_message_bytes;
 };
 

@@ -28,6 +28,7 @@ std::uint32_t bit_of(std::string_view c) {
       if (c == "pull_right") return kPullRight;
       if (c == "media_wrap") return kMediaWrap;
       if (c == "media_poll") return kMediaPoll;
+      if (c == "media_call") return kMediaCall;
       return 0;
     case 11: return c == "page_header" ? kPageHeader : 0;
     case 17: return c == "bot_buttons_table" ? kBotButtonsTable : 0;

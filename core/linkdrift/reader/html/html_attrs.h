@@ -36,6 +36,7 @@ inline constexpr std::uint32_t kMediaPoll = 1u << 12;
 inline constexpr std::uint32_t kQuestion = 1u << 13;
 inline constexpr std::uint32_t kAnswer = 1u << 14;
 inline constexpr std::uint32_t kBotButtonsTable = 1u << 15;
+inline constexpr std::uint32_t kMediaCall = 1u << 16;
 
 // The mask (k... bits above) of the `class` attribute (its references decoded first, e.g.
 // tdesktop's "total details&#x09;"); 0 without one. `scratch` is reused storage.

@@ -9,7 +9,7 @@ void FragmentBuilder::clear() {
   arena_.clear();
   specs_.clear();
   run_begin_ = 0;
-  raw_tail_ = std::string::npos;
+  raw_tail_ = raw_cr_ = std::string::npos;
   prefix_ = Prefix::none;
   anchor_ = false;
 }
@@ -25,6 +25,10 @@ void FragmentBuilder::text(std::string_view raw, bool decode) {
     const char c = raw.front();
     switch (prefix_) {
       case Prefix::newline:
+        if (c == '\r') {  // a CRLF page (tdesktop writes a raw CR never: it is "&#x0D;")
+          raw.remove_prefix(1);
+          break;
+        }
         prefix_ = answer_ ? Prefix::dash : Prefix::none;
         if (c == '\n') raw.remove_prefix(1);
         break;
@@ -52,10 +56,20 @@ void FragmentBuilder::text(std::string_view raw, bool decode) {
   } else {
     arena_.append(raw);
   }
+  // Track a raw "\n" (or "\r\n") + blanks ending the run, across tokens.
   std::size_t k = raw.size();
   while (k > 0 && (raw[k - 1] == ' ' || raw[k - 1] == '\t')) --k;
+  const std::size_t end = arena_.size() - (raw.size() - k);  // arena index after the last non-blank
+  const std::size_t cr = raw_cr_;
+  raw_cr_ = std::string::npos;
   if (k == 0) return;  // only blanks: a raw tail, if any, goes on
-  raw_tail_ = raw[k - 1] == '\n' ? arena_.size() - (raw.size() - k) - 1 : std::string::npos;
+  if (raw[k - 1] == '\n') {
+    raw_tail_ = end - 1;
+    if (k >= 2 ? raw[k - 2] == '\r' : cr != std::string::npos && cr + 2 == end) --raw_tail_;
+  } else {
+    raw_tail_ = std::string::npos;
+    if (raw[k - 1] == '\r' && k == raw.size()) raw_cr_ = end - 1;
+  }
 }
 
 void FragmentBuilder::settle_prefix() {
@@ -66,7 +80,7 @@ void FragmentBuilder::settle_prefix() {
 void FragmentBuilder::line_break() {
   settle_prefix();
   arena_.push_back('\n');
-  raw_tail_ = std::string::npos;
+  raw_tail_ = raw_cr_ = std::string::npos;
 }
 
 void FragmentBuilder::boundary() {
@@ -99,7 +113,7 @@ void FragmentBuilder::close_anchor() {
     push(begin, parts.href);
   }
   run_begin_ = arena_.size();
-  raw_tail_ = std::string::npos;
+  raw_tail_ = raw_cr_ = std::string::npos;
 }
 
 void FragmentBuilder::drop_trailing_space() {
@@ -127,7 +141,7 @@ void FragmentBuilder::truncate(std::size_t mark) {
   arena_.resize(specs_[mark].begin);
   specs_.resize(mark);
   run_begin_ = arena_.size();
-  raw_tail_ = std::string::npos;
+  raw_tail_ = raw_cr_ = std::string::npos;
 }
 
 void FragmentBuilder::build(std::vector<Fragment>& out) const {
@@ -142,7 +156,7 @@ void FragmentBuilder::push(std::size_t begin, Source source) {
 void FragmentBuilder::flush_run() {
   push(run_begin_, Source::text);
   run_begin_ = arena_.size();
-  raw_tail_ = std::string::npos;
+  raw_tail_ = raw_cr_ = std::string::npos;
 }
 
 }  // namespace linkdrift::html

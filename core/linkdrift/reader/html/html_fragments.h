@@ -8,7 +8,8 @@
 //   classified by html_links.h. Tags inside an open <a> do not split it.
 // - tdesktop's block formatting is removed: the "\n" right after a context's
 //   opening tag and the "\n" + indentation before its closing tag (raw
-//   newlines are never content: tdesktop writes them as <br>). A poll answer
+//   newlines are never content: tdesktop writes them as <br>), also as "\r\n"
+//   on a page whose line ends were converted (tdesktop writes CR as &#x0D;). A poll answer
 //   also loses its "- " prefix and, via drop_trailing_space(), the space
 //   before its vote count.
 // - text() takes raw token bytes (references decoded here unless `decode` is
@@ -58,7 +59,8 @@ class FragmentBuilder {
   std::string arena_;
   std::vector<Spec> specs_;
   std::size_t run_begin_ = 0;
-  std::size_t raw_tail_ = std::string::npos;  // where a raw "\n" + blanks ends the run
+  std::size_t raw_tail_ = std::string::npos;  // where a raw "\n" (or "\r\n") + blanks ends the run
+  std::size_t raw_cr_ = std::string::npos;    // a raw '\r' just appended (its "\n" may come next)
   Prefix prefix_ = Prefix::none;
   bool answer_ = false;
   bool anchor_ = false;

@@ -277,6 +277,8 @@ bool PageParser::open_message_div(const Token& t, std::uint32_t bits) {
   }
   // Inside div.media_wrap only a poll's question and answers are read (the
   // JSON reader reads `poll` and no other media: no location, game or file).
+  // A call is drawn as a default message; JSON has it as a service message.
+  if (bits & kMediaCall) view_.is_service = true;
   if (poll_depth_ < 0) {
     if (bits & kMediaPoll) {
       poll_depth_ = depth_;

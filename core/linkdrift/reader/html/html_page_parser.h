@@ -19,6 +19,8 @@
 //   failure()); the caller reports them and stops feeding.
 // - A service message whose text is tdesktop's "This message is not supported
 //   ..." placeholder is skipped, as the JSON reader skips "type": "unsupported".
+//   A phone call (div.message.default with a media_call block) is a service
+//   message, as in JSON ("type": "service", "action": "phone_call").
 // - HTML pages carry no time for service messages: their `date` is 0.
 #pragma once
 
