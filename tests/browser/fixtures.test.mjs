@@ -3,6 +3,7 @@
 // files at once, two of them broken; then the report controls (no re-read).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import {
   servedBrowserSuite, PLATFORMS, TABLES, tid, openPage, cards, fileStatuses, rows, uploadFiles,
   stateLog, waitChartsReady, fixturesWithExpected, fixturePath, expected, expectedPlatformRecords,
@@ -53,7 +54,7 @@ for (const name of fixturesWithExpected()) {
     }
 
     assert.equal(statuses.length, 1, `one file-status-item: ${JSON.stringify(statuses)}`);
-    assert.equal(statuses[0].file, `${name}.json`);
+    assert.equal(statuses[0].file, path.basename(fixturePath(name)));
     if (exp.errors.length) {
       assert.equal(statuses[0].status, 'error');
       assert.ok(statuses[0].text.includes(exp.errors[0].message),

@@ -232,8 +232,27 @@ export async function waitChartsReady(page, timeout = 20000) {
   for (const c of CHARTS) await page.waitForSelector(`${tid(c)}[data-ready="true"]`, { state: 'attached', timeout });
 }
 
+/** A new analysis of `files` (paths) picked through file-input: Clear first (picks add to the analysis), then pick. */
 export async function uploadFiles(page, files, timeout = 60000) {
+  await clearAnalysis(page);
+  return addFiles(page, files, timeout);
+}
+
+/** Picks `files` through file-input without clearing: they are added to the current analysis. */
+export async function addFiles(page, files, timeout = 60000) {
   return runAndSettle(page, () => page.locator(tid('file-input')).setInputFiles(files), timeout);
+}
+
+/** Picks the folder `dir` through folder-input (webkitdirectory), added to the current analysis. */
+export async function addFolder(page, dir, timeout = 60000) {
+  return runAndSettle(page, () => page.locator(tid('folder-input')).setInputFiles(dir), timeout);
+}
+
+/** Clicks Clear when there is something to clear (the file list empties, the cards show '–'). */
+export async function clearAnalysis(page) {
+  const clear = page.locator(tid('clear-button'));
+  if (await clear.isEnabled()) await clear.click();
+  await page.waitForFunction((sel) => !document.querySelector(sel), tid('file-status-item'), { timeout: 10000 });
 }
 
 export async function runDemo(page, timeout = 60000) {
@@ -284,7 +303,9 @@ export function fixturesWithExpected() {
   return fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.expected.json')).sort()
     .map((f) => f.slice(0, -'.expected.json'.length));
 }
-export const fixturePath = (name) => path.join(FIXTURES, `${name}.json`);
+/** The fixture NAME.json, or NAME.html (an HTML export page). */
+export const fixturePath = (name) =>
+  path.join(FIXTURES, fs.existsSync(path.join(FIXTURES, `${name}.json`)) ? `${name}.json` : `${name}.html`);
 export const expected = (name) => JSON.parse(fs.readFileSync(path.join(FIXTURES, `${name}.expected.json`), 'utf8'));
 
 /** Expected platform link-record counts: `platforms` lists [link_records, messages, targets]. */
@@ -294,11 +315,12 @@ export function expectedPlatformRecords(exp) {
   return out;
 }
 
-export function cliReport(files, args = []) {
+/** `linkdrift report ARGS FILES` as JSON; `cwd`: run there (relative names, as the page names picked files). */
+export function cliReport(files, args = [], { cwd } = {}) {
   if (!fs.existsSync(CLI)) throw new Error(`missing ${CLI} (scripts/build.sh native)`);
   let out;
   try {
-    out = execFileSync(CLI, ['report', ...args, ...files], { maxBuffer: 1 << 28 });
+    out = execFileSync(CLI, ['report', ...args, ...files], { maxBuffer: 1 << 28, cwd });
   } catch (e) {
     if (e.status === 1 && e.stdout) out = e.stdout; // some input failed: report still printed
     else throw e;

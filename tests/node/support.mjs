@@ -3,6 +3,7 @@
 // Paths (overridable for out-of-tree builds):
 //   LINKDRIFT_WASM_DIST  the wasm build's dist folder (default build/wasm/dist)
 //   LINKDRIFT_NATIVE_BIN the native CLI folder (default build/native/bin)
+//   LINKDRIFT_REALWORLD  the real exports (default ../shared/realworld beside the repo, as the C++ tests use)
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -14,6 +15,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
 export const DIST = process.env.LINKDRIFT_WASM_DIST || path.join(ROOT, 'build', 'wasm', 'dist');
 export const NATIVE_BIN = process.env.LINKDRIFT_NATIVE_BIN || path.join(ROOT, 'build', 'native', 'bin');
+export const REALWORLD = process.env.LINKDRIFT_REALWORLD || path.join(ROOT, '..', 'shared', 'realworld');
 
 let nodeModule;
 /** The Node build (linkdrift.node.cjs) through wasm/node-loader.cjs; one instance per test file. */
@@ -93,6 +95,30 @@ export function feedBytes(M, analyzer, bytes, chunking = 'whole', seed = 42) {
   }
 }
 
+/**
+ * Answers the core's reads (`nextRead()` -> {offset, length}) from `bytes` until it asks for
+ * none, as the page's worker does with Blob.slice: a segment or an archive begun on `analyzer`.
+ */
+export function answerReads(M, analyzer, bytes) {
+  for (let r; (r = analyzer.nextRead()) !== null;) {
+    const part = bytes.subarray(r.offset, r.offset + r.length);
+    const ptr = M._malloc(Math.max(1, part.length)) >>> 0;
+    try {
+      M.HEAPU8.set(part, ptr);
+      analyzer.feed(ptr, part.length);
+    } finally {
+      M._free(ptr);
+    }
+  }
+}
+
+/** Reads the ZIP archive `bytes` (Uint8Array) into `analyzer` as `name` (beginArchive .. endArchive). */
+export function readArchive(M, analyzer, name, bytes) {
+  analyzer.beginArchive(name, bytes.length);
+  answerReads(M, analyzer, bytes);
+  analyzer.endArchive();
+}
+
 /** One analyzer over `files` ([{name, bytes}]); returns the report string and link rows. */
 export function analyze(M, files, { chunking = 'whole', reportOptions = '{}', analyzerOptions = '{}' } = {}) {
   const a = new M.Analyzer(analyzerOptions);
@@ -117,13 +143,14 @@ export function linkTuples(page) {
   return page.rows.map((r) => [r.message_id, r.platform, r.kind, r.target, r.source]);
 }
 
-/** tests/fixtures/NAME.json that have NAME.expected.json, sorted. */
+/** tests/fixtures/NAME.json (or NAME.html, an HTML export page) that have NAME.expected.json, sorted. */
 export function expectedFixtures() {
   return fs.readdirSync(FIXTURES)
     .filter((f) => f.endsWith('.expected.json'))
     .sort()
     .map((f) => {
-      const name = f.slice(0, -'.expected.json'.length) + '.json';
+      const stem = f.slice(0, -'.expected.json'.length);
+      const name = fs.existsSync(path.join(FIXTURES, stem + '.json')) ? stem + '.json' : stem + '.html';
       return {
         name,
         path: path.join(FIXTURES, name),

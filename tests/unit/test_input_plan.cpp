@@ -51,6 +51,11 @@ TEST_CASE("input plan: an account export's chat pages are covered by its result.
         std::vector<std::string>{"A/chats/chat_001/messages.html"});
 }
 
+TEST_CASE("input plan: macOS resource forks and __MACOSX/ are never read") {
+  CHECK(planned({"__MACOSX/E/._result.json", "E/._result.json", "E/result.json", "x/__MACOSX/y.json"}) ==
+        std::vector<std::string>{"E/result.json"});
+}
+
 TEST_CASE("input plan: case-insensitive extensions, .htm, zip") {
   CHECK(planned({"b/RESULT.JSON", "a/Export.ZIP", "c/page.htm"}) ==
         std::vector<std::string>{"a/Export.ZIP", "b/RESULT.JSON", "c/page.htm"});

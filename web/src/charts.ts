@@ -106,7 +106,10 @@ export class Chart {
   private option: EChartsCoreOption | null = null;
   constructor(readonly el: HTMLElement, readonly id: string) {
     this.inst = echarts.init(el, undefined, { renderer: 'svg' });
-    new ResizeObserver(() => this.inst.resize()).observe(el);
+    // A chart squeezed to zero width or height (e.g. for a moment while a full-page
+    // screenshot re-lays the page out) is not resized: ECharts' graph view cannot
+    // invert a zero-size transform and throws. The next real size redraws it.
+    new ResizeObserver(() => { if (el.clientWidth > 0 && el.clientHeight > 0) this.inst.resize(); }).observe(el);
   }
 
   render(option: EChartsCoreOption): void {

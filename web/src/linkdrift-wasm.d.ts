@@ -10,6 +10,11 @@ declare module 'linkdrift-wasm' {
     linkRecordsCsv(queryJson: string, excelSafe: boolean): string;
     errorsJson(): string;
     lastError(): string;
+    /** A ZIP archive of `archiveSize` bytes: answer nextRead() with feed() until null, then endArchive(). */
+    beginArchive(name: string, archiveSize: number): void;
+    endArchive(): void;
+    /** Lists `name` as not read, with the reason (a page the folder plan skips). */
+    skipFile(name: string, reason: string): void;
     // Segment and corpus-merge API (wasm/README.md); absent from older builds,
     // so the worker checks for them and the page falls back to one worker.
     beginSegment?(name: string, fileSize: number, start: number, end: number): void;
@@ -26,6 +31,10 @@ declare module 'linkdrift-wasm' {
     _malloc(bytes: number): number;
     _free(ptr: number): void;
     HEAPU8: Uint8Array;
+    /** JSON array of one folder's paths -> '{"files":[{"listed","kind","skip"}],"error":"…"}' (or '{"error":"…"}' for bad input). */
+    planFolder(pathsJson: string): string;
+    /** The format of a file from its first bytes (4096 are always enough): "json" | "html" | "zip" | "" (undecided). */
+    sniffFormat(head: Uint8Array, atEnd: boolean): string;
   }
   export interface ModuleArgs {
     locateFile?: (path: string, prefix: string) => string;

@@ -3,9 +3,10 @@
 // comes from Analyzer.report / linkRecords in the worker.
 import './style.css';
 import { wasmBytes, demoFile, buildKind } from 'ld-platform';
-import type { InputFile, ReportOptions, RecordQuery, GraphFormat } from './protocol';
-import { Pool, poolSize } from './pool';
-import { collectDrop, fromInput, uniqueNames } from './inputs';
+import type { ReportOptions, ReadSettings, RecordQuery, GraphFormat } from './protocol';
+import { Pool, poolSize, type Input } from './pool';
+import { collectDrop, fromInput, uniqueNames, type Picked } from './inputs';
+import { FileList } from './filelist';
 import { PLATFORMS, PLATFORM_LABEL, PLATFORM_COLOR, type Platform, type Report, type ReportChat, type RecordPage, type RecordRow } from './report';
 import { h, append, replaceChildren, neutralise, safeLink, bdi, download, fmtInt, plural } from './safe';
 import { Chart, baseOption, eventMarkLine, readTheme } from './charts';
@@ -44,10 +45,13 @@ function getPool(): Promise<Pool> {
   return poolStarting;
 }
 
+/** Stops every worker: the corpus they held is gone, so the inputs kept are read again by the next run. */
 function discardPool(): void {
   pool?.terminate();
   pool = null;
   poolStarting = null;
+  S.next = 0;
+  S.hasCorpus = false;
 }
 
 // ------------------------------------------------------------------- state
@@ -55,8 +59,13 @@ function discardPool(): void {
 type AppState = 'idle' | 'reading' | 'done' | 'cancelled' | 'error';
 
 const S = {
-  inputs: [] as InputFile[],
-  readErrors: new Map<number, string>(),
+  /** Everything added since the last Clear, in reading order; S.inputs[0 .. next) are in the lead's corpus or being read into it. */
+  inputs: [] as Input[],
+  next: 0,
+  /** Bumped by Clear, Cancel and a re-read: what a run of an older generation finds is dropped. */
+  gen: 0,
+  /** Bumped by Clear and Cancel: a pick still being looked at is dropped. */
+  clears: 0,
   report: null as Report | null,
   reportText: '',
   reportSeq: 0,
@@ -102,83 +111,109 @@ function fmtDuration(s: number): string {
   return m >= 60 ? `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}` : `${m}:${String(t % 60).padStart(2, '0')}`;
 }
 
-// --------------------------------------------------------------- file list
-
-function fileItems(): HTMLElement[] {
-  return [...$('file-list').querySelectorAll<HTMLElement>('[data-testid="file-status-item"]')];
-}
-
-function renderFileList(): void {
-  const list = $('file-list');
-  replaceChildren(list, ...S.inputs.map((f, i) =>
-    h('li', { 'data-testid': 'file-status-item', 'data-file': f.name, 'data-status': 'reading', 'data-index': i, class: 'file-item' },
-      h('span', { class: 'file-name' }, bdi(f.name)),
-      h('span', { class: 'file-size' }, `${(f.file.size / MB).toFixed(1)} MB`),
-      h('span', { class: 'file-status' }, 'waiting'))));
-}
-
-function setFileStatus(i: number, status: 'reading' | 'ok' | 'error', text: string, detail?: string): void {
-  const li = fileItems()[i];
-  if (!li) return;
-  li.dataset.status = status;
-  const st = li.querySelector('.file-status')!;
-  replaceChildren(st, text);
-  li.querySelector('.file-error')?.remove();
-  if (detail) li.appendChild(h('span', { class: 'file-error', role: 'alert' }, neutralise(detail)));
-}
-
-function applyFileStatuses(r: Report): void {
-  r.files.forEach((f, i) => {
-    const readErr = S.readErrors.get(i);
-    if (readErr) setFileStatus(i, 'error', 'error', readErr);
-    else if (f.status === 'error' && f.error)
-      setFileStatus(i, 'error', 'error', `at byte ${fmtInt(f.error.offset)}: ${f.error.message} (everything before it is counted)`);
-    else setFileStatus(i, 'ok', `ok · ${fmtInt(f.chats)} chat${f.chats === 1 ? '' : 's'} · ${fmtInt(f.messages)} messages`);
-  });
-}
-
 // -------------------------------------------------------------- analysing
 
-async function analyse(inputs: InputFile[], label: string): Promise<void> {
-  if (!inputs.length) { setState(S.report ? 'done' : 'idle', 'No .json files found in what you picked.'); return; }
-  if (document.body.dataset.state === 'reading') cancelRun(false);
-  S.inputs = uniqueNames(inputs);
-  S.readErrors.clear();
-  S.report = null; S.reportText = ''; S.hasCorpus = false; S.partial = false;
-  S.records.offset = 0; S.records.chat = ''; S.records.kind = ''; S.records.target = '';
-  clearResults();
-  renderFileList();
-  runTotal = S.inputs.reduce((a, f) => a + f.file.size, 0);
-  setState('reading', `Reading ${label}…`);
+let files: FileList;
+let drivingGen = -1;  // the generation whose inputs are being read (-1: no run)
+
+const running = () => drivingGen !== -1;
+
+/** Adds what was picked to the analysis: the core plans folders and sniffs formats (in a worker), then it is read after what is already there. */
+async function add(picked: Picked[], label: string): Promise<void> {
+  if (!picked.length) { setState(S.report ? 'done' : 'idle', 'Nothing to read in what you picked.'); return; }
+  const clears = S.clears;
+  setState('reading', `Looking at ${label}…`);
+  let inputs: Input[];
+  try {
+    inputs = await (await getPool()).prepare(picked);
+  } catch (e) {
+    if (clears === S.clears) setState('error', `Could not look at what you picked: ${errText(e)}`);
+    return;
+  }
+  if (clears !== S.clears) return;  // cleared meanwhile
+  const named = uniqueNames(inputs, new Set(S.inputs.map((x) => x.name)));
+  S.inputs.push(...named);
+  files.add(named);
+  $<HTMLButtonElement>('clear-button').disabled = false;
+  await drive();
+}
+
+/** Reads the inputs not read yet, batch after batch (files added while reading form the next batch). */
+async function drive(): Promise<void> {
+  if (drivingGen === S.gen) return;  // this generation's loop takes the new inputs too
+  const gen = drivingGen = S.gen;
+  try {
+    while (gen === S.gen && S.next < S.inputs.length && await runBatch(gen)) { /* the next batch */ }
+  } finally {
+    if (drivingGen === gen) drivingGen = -1;
+  }
+}
+
+/** Reads S.inputs[next ..] into the lead's corpus (appended to what it holds); the final report once nothing is left. False: stopped. */
+async function runBatch(gen: number): Promise<boolean> {
+  const from = S.next;
+  const batch = S.inputs.slice(from);
+  S.next = S.inputs.length;
+  const toRead = batch.flatMap((x) => (x.kind === 'read' ? [x.file.size] : []));
+  runTotal = toRead.reduce((a, b) => a + b, 0);
   runStart = performance.now();
+  setState('reading', `Reading ${plural(toRead.length, 'file')} (${(runTotal / MB).toFixed(1)} MB)…`);
+  S.partial = S.report !== null;  // what is shown no longer covers everything
   showProgress(0, runTotal);
   let p: Pool;
   try {
     p = await getPool();
   } catch (e) {
-    setState('error', `Could not start the analysis engine: ${errText(e)}`);
-    return;
+    if (gen === S.gen) setState('error', `Could not start the analysis engine: ${errText(e)}`);
+    return false;
   }
+  if (gen !== S.gen) return false;
   runStart = performance.now();
   try {
-    await p.run(S.inputs, options(), {
-      fileStart: (i) => setFileStatus(i, 'reading', 'reading…'),
-      fileDone: (i, readError) => {
-        if (readError) { S.readErrors.set(i, readError); setFileStatus(i, 'error', 'error', readError); }
-        else setFileStatus(i, 'reading', 'read · waiting for the report');
-      },
+    await p.run(batch, { append: from > 0, settings: readSettings(), partial: options() }, {
+      fileStart: (i) => files.start(from + i),
+      fileDone: (i, readError) => files.done(from + i, readError),
       progress: (bytes) => showProgress(bytes, runTotal),
-      partial: (report) => { if (pool === p) showPartial(report); },
+      partial: (report) => { if (gen === S.gen) showPartial(report); },
     });
   } catch (e) {
-    if (pool !== p) return;  // cancelled: the run was discarded
-    discardPool();           // the workers' state is unknown: start afresh next time
-    setState('error', `Analysis failed: ${errText(e)}`);
-    return;
+    if (gen !== S.gen || pool !== p) return false;  // cleared, cancelled or re-read: the run was discarded
+    discardPool();  // the workers' state is unknown: start afresh next time
+    setState('error', `Analysis failed: ${errText(e)}. Adding files reads everything again; Clear starts over.`);
+    return false;
   }
+  if (gen !== S.gen) return false;
   showProgress(runTotal, runTotal);
   S.hasCorpus = true;
-  await refreshReport(true);
+  if (S.next === S.inputs.length) await refreshReport(true);
+  return true;
+}
+
+/** Forgets the analysis (Clear, Cancel): every input, the corpus, the results. */
+function forget(): void {
+  if (running()) {
+    discardPool();
+    void getPool().catch(() => {});  // warm fresh workers for the next run
+  }
+  S.gen++; S.clears++;
+  S.inputs = []; S.next = 0;
+  S.hasCorpus = false; S.report = null; S.reportText = ''; S.partial = false;
+  S.records.offset = 0; S.records.chat = ''; S.records.kind = ''; S.records.target = '';
+  files.clear();
+  clearResults();
+  showHtmlTz(null);
+  $<HTMLButtonElement>('clear-button').disabled = true;
+}
+
+/** Reads every input again into a fresh corpus (the read settings changed: dates are parsed while reading). */
+function rereadAll(): void {
+  if (!S.inputs.length) return;
+  if (running()) discardPool();
+  S.gen++;
+  S.next = 0; S.hasCorpus = false; S.report = null; S.reportText = ''; S.partial = false;
+  files.restart();
+  clearResults();
+  void drive();
 }
 
 /** A report of what is read so far (computed by the core in the lead worker): shown, marked partial, until the final one. */
@@ -186,6 +221,7 @@ function showPartial(bytes: ArrayBuffer): void {
   if (document.body.dataset.state !== 'reading') return;
   S.report = JSON.parse(new TextDecoder().decode(bytes)) as Report;
   S.partial = true;
+  files.show(S.report);
   renderAll();
   showPartialNote();
   $('records-range').textContent = 'Link records are listed when reading is done.';
@@ -197,13 +233,14 @@ function showPartialNote(): void {
   note.textContent = S.partial ? `Partial — still reading (${Math.floor(runDone / Math.max(runTotal, 1) * 100)}%). These numbers cover what is read so far; the final report replaces them.` : '';
 }
 
-function cancelRun(announce = true): void {
-  discardPool();
-  S.hasCorpus = false; S.report = null; S.partial = false;
-  replaceChildren($('file-list'));
-  clearResults();
-  if (announce) setState('cancelled', 'Cancelled. The analysis run was discarded (including files already read); pick files again to start over.');
-  void getPool().catch(() => {});  // warm fresh workers for the next run
+function cancelRun(): void {
+  forget();
+  setState('cancelled', 'Cancelled. The analysis was discarded (including files already read); pick files again to start over.');
+}
+
+function clearAll(): void {
+  forget();
+  setState('idle', 'Cleared. Drop exports, choose files or a folder, or try the demo data.');
 }
 
 function errText(e: unknown): string { return e instanceof Error ? e.message : String(e); }
@@ -235,10 +272,21 @@ function recordQuery(offset: number, limit: number): RecordQuery {
   return q;
 }
 
-function fillTzSelect(): void {
+/** Settings of the run's Analyzers: the zone of offset-less HTML dates (changing it re-reads the files). */
+function readSettings(): ReadSettings {
+  return { html_utc_offset_minutes: Number($<HTMLSelectElement>('control-html-tz').value) };
+}
+
+/** The zone control of offset-less HTML dates: shown when a file's dates were read in an assumed zone, or it is not UTC. */
+function showHtmlTz(r: Report | null): void {
+  const sel = $<HTMLSelectElement>('control-html-tz');
+  $('html-tz').hidden = sel.value === '0' && !r?.files.some((f) => f.assumed_utc_offset);
+}
+
+/** UTC offsets −12:00 … +14:00 (values: minutes east of UTC), UTC selected. */
+function fillTzSelect(sel: HTMLSelectElement): void {
   const offs = [-720, -660, -600, -570, -540, -480, -420, -360, -300, -240, -210, -180, -120, -60, 0, 60, 120, 180, 210, 240, 270, 300, 330, 345, 360, 390, 420, 480, 525, 540, 570, 600, 630, 660, 720, 765, 780, 840];
   const local = -new Date().getTimezoneOffset();
-  const sel = $<HTMLSelectElement>('control-tz');
   for (const m of offs) {
     const sign = m < 0 ? '−' : '+';
     const a = Math.abs(m);
@@ -276,8 +324,9 @@ function scheduleReport(): void {
   reportTimer = window.setTimeout(() => void refreshReport(false), 60);
 }
 
+/** The report for the current options; `first`: the final report of a run (other calls wait for it while reading). */
 async function refreshReport(first: boolean): Promise<void> {
-  if (!S.hasCorpus || !pool) return;
+  if (!S.hasCorpus || !pool || (!first && running())) return;
   const seq = ++S.reportSeq;
   const c = pool;
   let text: string;
@@ -294,11 +343,18 @@ async function refreshReport(first: boolean): Promise<void> {
   S.report = JSON.parse(text) as Report;
   S.partial = false;
   showPartialNote();
-  applyFileStatuses(S.report);
+  files.show(S.report);
+  showHtmlTz(S.report);
   const t = S.report.totals;
-  const bad = t.files_with_errors;
-  setState('done', `Done: ${fmtInt(t.files)} file${t.files === 1 ? '' : 's'}, ${fmtInt(t.chats)} chats, ${fmtInt(t.messages)} messages, ${fmtInt(t.link_records)} link records` +
-    (bad ? ` — ${bad} file${bad === 1 ? '' : 's'} with errors (see the file list; everything else is counted).` : '.'));
+  const unreadable = S.inputs.filter((x) => x.kind === 'unreadable').length;
+  const issues = [
+    t.files_with_errors ? `${plural(t.files_with_errors, 'file')} with errors` : '',
+    unreadable ? `${plural(unreadable, 'folder')} with no Telegram export` : '',
+    t.files_skipped ? `${fmtInt(t.files_skipped)} skipped` : '',
+  ].filter(Boolean);
+  if (!t.files && issues.length) setState('error', `Nothing read: ${issues.join(', ')} (see the file list).`);
+  else setState('done', `Done: ${plural(t.files, 'file')}, ${fmtInt(t.chats)} chats, ${fmtInt(t.messages)} messages, ${fmtInt(t.link_records)} link records` +
+    (issues.length ? ` — ${issues.join(', ')} (see the file list; everything else is counted).` : '.'));
   renderAll();
   await loadRecords();
 }
@@ -322,7 +378,8 @@ function renderAll(): void {
   const r = S.report;
   if (!r) return;
   for (const w of document.querySelectorAll('.bucket-word')) w.textContent = r.buckets.unit;
-  setCard('card-files', r.totals.files, fmtInt(r.totals.files), r.totals.files_with_errors ? `${r.totals.files_with_errors} with errors` : S.partial ? 'still reading' : 'all read');
+  const fileNotes = [r.totals.files_with_errors ? `${r.totals.files_with_errors} with errors` : '', r.totals.files_skipped ? `${r.totals.files_skipped} skipped` : ''].filter(Boolean);
+  setCard('card-files', r.totals.files, fmtInt(r.totals.files), fileNotes.join(' · ') || (S.partial ? 'still reading' : 'all read'));
   setCard('card-chats', r.totals.chats, fmtInt(r.totals.chats), '');
   setCard('card-messages', r.totals.messages, fmtInt(r.totals.messages),
     `${fmtInt(r.totals.forwarded_messages)} forwarded · ${fmtInt(r.totals.messages_with_links)} with links`);
@@ -651,15 +708,18 @@ function wire(): void {
   const folderInput = $<HTMLInputElement>('folder-input');
   $('pick-files').addEventListener('click', () => fileInput.click());
   $('pick-folder').addEventListener('click', () => folderInput.click());
-  fileInput.addEventListener('change', () => { const f = fromInput(fileInput.files, false); fileInput.value = ''; void analyse(f, describe(f)); });
-  folderInput.addEventListener('change', () => { const f = fromInput(folderInput.files, true); folderInput.value = ''; void analyse(f, describe(f)); });
+  fileInput.addEventListener('change', () => { const f = fromInput(fileInput.files, false); fileInput.value = ''; void add(f, pickLabel(f)); });
+  folderInput.addEventListener('change', () => { const f = fromInput(folderInput.files, true); folderInput.value = ''; void add(f, pickLabel(f)); });
   $('demo-button').addEventListener('click', async () => {
     try {
-      const f = await demoFile();
-      await analyse([{ name: f.name, file: f }], 'the demo export (synthetic data)');
+      const file = await demoFile();
+      forget();  // the demo starts over: synthetic data mixed with real exports would mean nothing
+      await add([{ kind: 'file', name: file.name, file }], 'the demo export (synthetic data)');
     } catch (e) { setState('error', `Could not load the demo: ${errText(e)}`); }
   });
   $('cancel-button').addEventListener('click', () => cancelRun());
+  $('clear-button').addEventListener('click', () => clearAll());
+  $('control-html-tz').addEventListener('change', () => rereadAll());
 
   const drop = $('drop-zone');
   let depth = 0;
@@ -672,7 +732,7 @@ function wire(): void {
     depth = 0; drop.classList.remove('over');
     try {
       const f = await collectDrop(e.dataTransfer!);
-      void analyse(f, describe(f));
+      void add(f, pickLabel(f));
     } catch (err) { setState('error', `Could not read what was dropped: ${errText(err)}`); }
   });
 
@@ -711,16 +771,18 @@ function hasFiles(e: DragEvent): boolean {
   return !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
 }
 
-function describe(f: InputFile[]): string {
-  const bytes = f.reduce((a, x) => a + x.file.size, 0);
-  return `${f.length} file${f.length === 1 ? '' : 's'} (${(bytes / MB).toFixed(1)} MB)`;
+function pickLabel(picked: Picked[]): string {
+  const folders = picked.filter((p) => p.kind === 'folder').length;
+  return [picked.length - folders ? plural(picked.length - folders, 'file') : '', folders ? plural(folders, 'folder') : ''].filter(Boolean).join(' and ');
 }
 
 function init(): void {
   for (const id of ['links-per-month', 'platform-chats', 'chat-activity']) charts.set(id, new Chart($(`chart-${id}`), id));
   migration = new MigrationView();
   for (const c of [migration.timeline, migration.graph]) charts.set(c.id, c);
-  fillTzSelect();
+  files = new FileList($('file-list'));
+  fillTzSelect($('control-tz'));
+  fillTzSelect($('control-html-tz'));
   fillPlatformSelect($('platform-chats-select'), false, 'signal');
   fillPlatformSelect($('chats-platform'), false, 'signal');
   fillPlatformSelect($('targets-platform'), false, 'signal');

@@ -1,25 +1,39 @@
 // The pool of analysis workers (worker.ts), each with its own wasm instance.
 //
-// A run is split into tasks: one per file, and a file of at least SPLIT_MIN_BYTES
-// becomes one segment per worker (the core cuts at message boundaries: wasm
-// beginSegment/nextRead). Workers take the next unread task; worker 0, the lead,
+// What the user picked becomes inputs first (prepare): the core plans each folder
+// (which files to read, in which order, which to list as skipped) and sniffs each
+// file's format from its first bytes, in a worker. A run is then split into
+// tasks: one per file (an HTML page; a ZIP archive, read as the core asks), and a
+// JSON file of at least SPLIT_MIN_BYTES becomes one segment per worker (the core
+// cuts at message boundaries: wasm beginSegment/nextRead); a skipped file is a
+// task of the lead's (listed in order). Workers take the next unread task; worker 0, the lead,
 // holds the run's corpus: it reads a task straight into it when that task is the
 // next in file/segment order, and otherwise merges, in that order, the corpora
 // the other workers serialized (transferred, never cloned). The result is
-// exactly that of one worker reading every file in order. Afterwards the lead
-// answers report / records / csv requests, so changing a control never re-reads
-// a file.
+// exactly that of one worker reading every file in order. A later run can append
+// more inputs to the lead's corpus. Afterwards the lead answers report / records /
+// csv requests, so changing a report control never re-reads a file.
 //
 // Size: min(navigator.hardwareConcurrency, MAX_WORKERS), at least 1, or the
 // page's ?workers=N parameter (tests, measurements). A module without the
 // serialize/merge API runs everything on the lead (same code path, one worker).
 import { createWorker } from 'ld-platform';
-import type { WorkerRequest, WorkerResponse, InputFile, ReportOptions, Task, ReadyResponse } from './protocol';
+import type { WorkerRequest, WorkerResponse, ReportOptions, ReadSettings, Task, ReadyResponse, InputFormat, FolderPlan } from './protocol';
 import { CHUNK_BYTES } from './protocol';
+import type { Picked } from './inputs';
 
 export const MAX_WORKERS = 4;
 /** Files at least this large are split across the workers. */
 export const SPLIT_MIN_BYTES = 64 * 1024 * 1024;
+
+/** One line of the analysis, named as the report names it. */
+export type Input =
+  /** A file to read, with its format as the core sniffed it. */
+  | { kind: 'read'; name: string; file: File; format: InputFormat }
+  /** A file of a folder that the core's plan lists as not read, and why. */
+  | { kind: 'skip'; name: string; file: File; reason: string }
+  /** A folder with nothing readable in it: the core's message. */
+  | { kind: 'unreadable'; name: string; error: string };
 
 type Pending = { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void; onEvent?: (r: WorkerResponse) => void };
 
@@ -85,17 +99,48 @@ export function poolSize(): number {
 
 interface PlannedTask { task: Task; file: number; bytes: number; corpus: ArrayBuffer | null; state: 'todo' | 'running' | 'read' }
 
-/** Tasks in file order, then segment order. */
-function plan(inputs: InputFile[], workers: number, canSplit: boolean): PlannedTask[] {
+/** How a run reads: into which corpus, with which analyzer settings, with which partial reports. */
+export interface RunOptions {
+  /** Append to the corpus the lead holds (false: a fresh one). */
+  append: boolean;
+  settings: ReadSettings;
+  /** Options of the partial reports (null: none). */
+  partial: ReportOptions | null;
+}
+
+/** Tasks in input order, then segment order (only JSON is split; an archive is one task). */
+function cutTasks(inputs: Input[], workers: number, canSplit: boolean): PlannedTask[] {
   const out: PlannedTask[] = [];
-  inputs.forEach(({ name, file }, index) => {
-    const parts = canSplit && workers > 1 && file.size >= SPLIT_MIN_BYTES ? workers : 1;
+  const add = (task: Task, index: number, bytes: number) => out.push({ task, file: index, bytes, corpus: null, state: 'todo' });
+  inputs.forEach((input, index) => {
+    if (input.kind === 'unreadable') return;
+    const { name } = input;
+    if (input.kind === 'skip') { add({ kind: 'skip', name, reason: input.reason }, index, 0); return; }
+    const { file, format } = input;
+    if (format === 'zip') { add({ kind: 'archive', name, file }, index, file.size); return; }
+    const parts = format === 'json' && canSplit && workers > 1 && file.size >= SPLIT_MIN_BYTES ? workers : 1;
+    if (parts === 1) { add({ kind: 'file', name, file }, index, file.size); return; }
     for (let k = 0; k < parts; k++) {
       const start = Math.floor((file.size * k) / parts), end = Math.floor((file.size * (k + 1)) / parts);
-      const task: Task = parts > 1 ? { name, file, segment: { start, end } } : { name, file };
-      out.push({ task, file: index, bytes: end - start, corpus: null, state: 'todo' });
+      add({ kind: 'segment', name, file, start, end }, index, end - start);
     }
   });
+  return out;
+}
+
+/** The inputs of the picked pieces, in their order: a folder's files as its plan lists them, a file by itself. */
+function inputsOf(picked: Picked[], plans: FolderPlan[], opened: File[][]): Input[] {
+  const out: Input[] = [];
+  let folder = 0;
+  for (const p of picked) {
+    if (p.kind === 'file') { out.push({ kind: 'read', name: p.name, file: p.file, format: '' }); continue; }
+    const plan = plans[folder], files = opened[folder++];
+    if (plan.error) { out.push({ kind: 'unreadable', name: p.name, error: plan.error }); continue; }
+    plan.files.forEach((f, i) => {
+      const name = p.paths[f.listed], file = files[i];
+      out.push(f.skip ? { kind: 'skip', name, file, reason: f.skip } : { kind: 'read', name, file, format: '' });
+    });
+  }
   return out;
 }
 
@@ -137,11 +182,36 @@ export class Pool {
     void this.clients[0].send({ type: 'partial-options', id: 0, options }).catch(() => {});
   }
 
+  /**
+   * The inputs of what was picked: the core's plan of each folder (only the files
+   * it lists are opened) and the format of each file to read, both from the lead
+   * (it answers them at once, even while reading).
+   */
+  async prepare(picked: Picked[]): Promise<Input[]> {
+    const lead = this.clients[0];
+    const folders = picked.flatMap((p) => (p.kind === 'folder' ? [p] : []));
+    let plans: FolderPlan[] = [];
+    if (folders.length) {
+      const r = await lead.send({ type: 'plan', id: 0, folders: folders.map((f) => f.paths) });
+      if (r.type !== 'plans') throw new Error(`unexpected answer ${r.type}`);
+      plans = r.plans;
+    }
+    const opened = await Promise.all(folders.map((f, k) => Promise.all(plans[k].files.map((x) => f.open(x.listed)))));
+    const inputs = inputsOf(picked, plans, opened);
+    const toRead = inputs.flatMap((x) => (x.kind === 'read' ? [x] : []));
+    if (toRead.length) {
+      const r = await lead.send({ type: 'sniff', id: 0, files: toRead.map((x) => x.file) });
+      if (r.type !== 'formats') throw new Error(`unexpected answer ${r.type}`);
+      toRead.forEach((x, i) => { x.format = r.formats[i]; });
+    }
+    return inputs;
+  }
+
   /** Reads every input into the lead's corpus (see the top of this file). Rejects if a worker fails. */
-  async run(inputs: InputFile[], partial: ReportOptions | null, ev: RunEvents): Promise<void> {
+  async run(inputs: Input[], opts: RunOptions, ev: RunEvents): Promise<void> {
     const [lead, ...others] = this.clients;
-    await lead.send({ type: 'begin-run', id: 0, partial });
-    const tasks = plan(inputs, this.clients.length, this.features.split);
+    await lead.send({ type: 'begin-run', id: 0, ...opts });
+    const tasks = cutTasks(inputs, this.clients.length, this.features.split);
     const left = inputs.map((_, i) => tasks.filter((t) => t.file === i).length);
     const started = new Set<number>();
     const readErrors = new Map<number, string>();
@@ -155,7 +225,7 @@ export class Pool {
     const read = async (c: WorkerClient, t: PlannedTask, into: 'run' | 'blob'): Promise<void> => {
       t.state = 'running';
       if (!started.has(t.file)) { started.add(t.file); ev.fileStart(t.file); }
-      const r = await c.send({ type: 'task', id: 0, task: t.task, into, chunkBytes: CHUNK_BYTES }, (e) => {
+      const r = await c.send({ type: 'task', id: 0, task: t.task, into, settings: opts.settings, chunkBytes: CHUNK_BYTES }, (e) => {
         if (e.type === 'progress') { inflight.set(c, Math.min(e.bytes, t.bytes)); progress(); }
         else if (e.type === 'partial') ev.partial(e.report);
       });
@@ -169,7 +239,8 @@ export class Pool {
       if (--left[t.file] === 0) ev.fileDone(t.file, readErrors.get(t.file));
       notify();
     };
-    const nextTodo = () => tasks.find((t) => t.state === 'todo');
+    // Skips go into the run corpus, in order: only the lead lists them (leadLoop).
+    const nextTodo = () => tasks.find((t) => t.state === 'todo' && t.task.kind !== 'skip');
 
     const leadLoop = async () => {
       for (let next = 0; next < tasks.length; ) {

@@ -6,7 +6,9 @@
 // as cloned strings.
 //
 // The page never sees file contents: it posts File handles, a worker reads
-// them with Blob.slice and feeds its wasm Analyzer. One worker is the lead: it
+// them with Blob.slice and feeds its wasm Analyzer. Which files of a folder to
+// read, in which order, and each file's format are the core's answers too
+// (`plan`, `sniff`: the main thread has no wasm). One worker is the lead: it
 // holds the run's corpus (tasks `into: 'run'`, merges of the other workers'
 // serialized corpora) and answers report / records / csv requests. Cancel =
 // terminate every worker and start new ones (the run is discarded).
@@ -24,6 +26,12 @@ export interface ReportOptions {
   to: string | null;
   /** Event dates for the core's before/after windows (report "events"); the page's markers. */
   events?: { date: string; label: string }[];
+}
+
+/** Options of the run's Analyzers (the core's analyzer options): they act while reading, so changing them re-reads the files. */
+export interface ReadSettings {
+  /** Zone of HTML dates written without a UTC offset (tdesktop < 3.7.6), minutes east of UTC, -840..840. */
+  html_utc_offset_minutes: number;
 }
 
 /** Query sent to `Analyzer.linkRecords` / `linkRecordsCsv`: filter keys plus record selectors. */
@@ -44,17 +52,20 @@ export interface RecordQuery {
 
 /** Instantiate the wasm module from an already compiled WebAssembly.Module. */
 export interface InitRequest { type: 'init'; id: number; wasmModule: WebAssembly.Module; }
-/** Lead only: start a new run (a fresh corpus); `partial`: options of the partial reports sent while reading (null: none). */
-export interface BeginRunRequest { type: 'begin-run'; id: number; partial: ReportOptions | null; }
+/**
+ * Lead only: start reading more inputs, into a fresh corpus or (`append`) after the
+ * inputs already read; `settings` apply to a fresh corpus only; `partial`: options
+ * of the partial reports sent while reading (null: none).
+ */
+export interface BeginRunRequest { type: 'begin-run'; id: number; append: boolean; settings: ReadSettings; partial: ReportOptions | null; }
 /** Lead only, answered at once even during a task: options for the next partial reports. */
 export interface PartialOptionsRequest { type: 'partial-options'; id: number; options: ReportOptions | null; }
 /**
- * Read one task: a whole file, or one segment of a file (byte range [start, end),
- * the core decides the exact reads). `into: 'run'`: into the lead's run corpus
- * (partial reports are sent meanwhile); `'blob'`: into a fresh corpus that is
- * serialized and returned (TaskDoneResponse.corpus).
+ * Read one task (see Task). `into: 'run'`: into the lead's run corpus (partial
+ * reports are sent meanwhile); `'blob'`: into a fresh corpus made with `settings`
+ * that is serialized and returned (TaskDoneResponse.corpus).
  */
-export interface TaskRequest { type: 'task'; id: number; task: Task; into: 'run' | 'blob'; chunkBytes: number; }
+export interface TaskRequest { type: 'task'; id: number; task: Task; into: 'run' | 'blob'; settings: ReadSettings; chunkBytes: number; }
 /** Lead only: append a serialized corpus (from a `blob` task) to the run corpus; `partial`: a partial report may follow (not after the last task: the final report does). */
 export interface MergeRequest { type: 'merge'; id: number; corpus: ArrayBuffer; partial: boolean; }
 /** Build the report for these options from the stored corpus (never re-reads files). */
@@ -66,16 +77,35 @@ export interface CsvRequest { type: 'csv'; id: number; query: RecordQuery; excel
 /** The successor graph in a file format (`linkdrift graph --format`); only when `features.graphExport`. */
 export interface GraphRequest { type: 'graph'; id: number; format: GraphFormat; options: ReportOptions; }
 export type GraphFormat = 'csv' | 'gexf' | 'graphml';
+/** Answered at once even during a task: the core's plan of each folder (`Module.planFolder`), for its files' paths ('/'-separated, the folder's name first). */
+export interface PlanRequest { type: 'plan'; id: number; folders: string[][]; }
+/** Answered at once even during a task: each file's format, sniffed by the core from its first bytes (`Module.sniffFormat`). */
+export interface SniffRequest { type: 'sniff'; id: number; files: File[]; }
 
 export type WorkerRequest =
   | InitRequest | BeginRunRequest | PartialOptionsRequest | TaskRequest | MergeRequest
-  | ReportRequest | RecordsRequest | CsvRequest | GraphRequest;
+  | ReportRequest | RecordsRequest | CsvRequest | GraphRequest | PlanRequest | SniffRequest;
 
-/** A file to analyse and the name it is reported under (relative path inside a picked folder). */
-export interface InputFile { name: string; file: File; }
+/** A file's format as the core sniffs it from its bytes; '' = undecided (empty, or whitespace only). */
+export type InputFormat = 'json' | 'html' | 'zip' | '';
 
-/** A unit of reading: a whole file, or the segment [start, end) of it. */
-export interface Task { name: string; file: File; segment?: { start: number; end: number } }
+/** The core's plan of one folder: the files to list, in reading order (`listed` = index in the paths sent), or why nothing in it is readable. */
+export interface FolderPlan {
+  files: { listed: number; kind: 'json' | 'html' | 'zip'; skip: string }[];
+  /** Non-empty: nothing readable in the folder (`files` is empty). */
+  error: string;
+}
+
+/** A unit of reading, named as the report names it. */
+export type Task =
+  /** A whole file (beginFile .. endFile). */
+  | { kind: 'file'; name: string; file: File }
+  /** The cut [start, end) of a JSON file (beginSegment: the core names every read). */
+  | { kind: 'segment'; name: string; file: File; start: number; end: number }
+  /** A ZIP archive (beginArchive: the core names every read; its entries become files "NAME/<entry path>"). */
+  | { kind: 'archive'; name: string; file: File }
+  /** A file the plan does not read, listed with the reason (skipFile). */
+  | { kind: 'skip'; name: string; reason: string };
 
 // --------------------------------------------------------------- responses
 
@@ -84,6 +114,10 @@ export interface Task { name: string; file: File; segment?: { start: number; end
  * `split` = the segment API (beginSegment/nextRead/endSegment), `merge` = serialize/mergeSerialized.
  */
 export interface ReadyResponse { type: 'ready'; id: number; features: { graphExport: boolean; split: boolean; merge: boolean }; }
+/** The answer to `plan`: one plan per folder, in the order asked. */
+export interface PlansResponse { type: 'plans'; id: number; plans: FolderPlan[]; }
+/** The answer to `sniff`: one format per file, in the order asked. */
+export interface FormatsResponse { type: 'formats'; id: number; formats: InputFormat[]; }
 /** Done, nothing to return (begin-run, partial-options, merge). */
 export interface OkResponse { type: 'ok'; id: number; }
 /** Bytes of the current task read so far (sent at most ~10x/s). */
@@ -98,7 +132,8 @@ export interface BytesResponse { type: 'bytes'; id: number; bytes: ArrayBuffer; 
 export interface ErrorResponse { type: 'error'; id: number; message: string; }
 
 export type WorkerResponse =
-  | ReadyResponse | OkResponse | ProgressEvent | PartialEvent | TaskDoneResponse | BytesResponse | ErrorResponse;
+  | ReadyResponse | OkResponse | ProgressEvent | PartialEvent | TaskDoneResponse | BytesResponse | ErrorResponse
+  | PlansResponse | FormatsResponse;
 
 /** Chunk size for Blob.slice reads: 16 MiB (the CLI's default read size). */
 export const CHUNK_BYTES = 16 * 1024 * 1024;

@@ -22,8 +22,19 @@ export const PLATFORM_COLOR: Record<Platform, string> = {
 export interface Counts { link_records: number; messages: number; targets: number; }
 
 export interface ReportFile {
-  name: string; bytes: number; chats: number; messages: number;
-  status: 'ok' | 'error'; error?: { offset: number; message: string };
+  /** As given; an archive entry is "<archive name>/<path in the archive>". */
+  name: string;
+  /** Sniffed from the bytes; '' when nothing was read. */
+  format: 'json' | 'html' | '';
+  bytes: number; chats: number; messages: number;
+  status: 'ok' | 'error' | 'skipped';
+  error?: { offset: number; message: string };
+  /** Why the file was not read (status "skipped"). */
+  skipped?: string;
+  /** A later HTML page of the chat begun in the file before. */
+  continues_chat?: boolean;
+  /** Its dates had no UTC offset and were read in this zone, e.g. "+03:00". */
+  assumed_utc_offset?: string;
 }
 
 export interface ReportChat {
@@ -46,7 +57,7 @@ export interface Report extends MigrationSections {
   options: Record<string, unknown>;
   files: ReportFile[];
   totals: {
-    files: number; files_with_errors: number; chats: number; messages: number; service_messages: number;
+    files: number; files_with_errors: number; files_skipped: number; chats: number; messages: number; service_messages: number;
     forwarded_messages: number; messages_with_links: number; link_records: number;
     link_records_without_signature: number; first_date: string | null; last_date: string | null;
   };

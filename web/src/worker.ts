@@ -2,14 +2,17 @@
 // File bytes go Blob.slice -> arrayBuffer() -> one copy into wasm memory
 // (a reusable _malloc'd buffer) -> Analyzer.feed. The next chunk is read while
 // the current one is fed, so at most two chunks are held in JS at once.
+// Segments and ZIP archives are read as the core asks (nextRead: offset, length).
 // The lead worker holds the run's Analyzer: it reads tasks into it, merges the
 // other workers' serialized corpora, sends partial reports while reading, and
-// answers the report / records / csv requests afterwards.
+// answers the report / records / csv requests afterwards. Any worker answers
+// plan / sniff requests (the core's folder plans and format sniffing).
 import createLinkdrift, { type Analyzer, type LinkdriftModule } from 'linkdrift-wasm';
-import type { WorkerRequest, WorkerResponse, TaskRequest, ReportOptions } from './protocol';
+import type { WorkerRequest, WorkerResponse, TaskRequest, ReportOptions, ReadSettings, FolderPlan, InputFormat } from './protocol';
 
 const ctx = self as unknown as DedicatedWorkerGlobalScope;
-const ANALYZER_OPTIONS = JSON.stringify({ max_message_mb: 256, announcements: true });
+/** How many leading bytes `sniffFormat` needs at most (the core's kSniffBytes). */
+const SNIFF_BYTES = 4096;
 let mod: LinkdriftModule | null = null;
 let buf = 0;       // wasm pointer of the reusable chunk buffer
 let bufLen = 0;
@@ -31,6 +34,11 @@ const run = {
   lastCost: 0,   // how long it took, ms
   spent: 0,      // ms spent in partial reports this run
 };
+
+function newAnalyzer(settings: ReadSettings): Analyzer {
+  if (!mod) throw new Error('module not ready');
+  return new mod.Analyzer(JSON.stringify({ max_message_mb: 256, announcements: true, ...settings }));
+}
 
 function post(msg: WorkerResponse, transfer: Transferable[] = []): void {
   ctx.postMessage(msg, transfer);
@@ -90,40 +98,39 @@ function maybePartial(id: number): void {
 
 /**
  * Reads the task into `a`: a whole file (beginFile .. endFile, with the next chunk
- * read while this one is fed) or a segment (the core names every read). Returns
- * the browser's read error, if any (what was fed before it stays counted).
+ * read while this one is fed), a segment or an archive (the core names every read),
+ * or a skipped file (listed only). Returns the browser's read error, if any (what
+ * was fed before it stays counted).
  */
 async function readTask(a: Analyzer, req: TaskRequest, onBytes: (n: number) => void): Promise<string | undefined> {
-  const { name, file, segment } = req.task;
+  const t = req.task;
+  if (t.kind === 'skip') { a.skipFile(t.name, t.reason); return undefined; }
+  const file = t.file;
   const read = (off: number, len: number) => file.slice(off, Math.min(off + len, file.size)).arrayBuffer();
   let fed = 0;
+  const give = (data: ArrayBuffer) => { feed(a, data); onBytes(fed += data.byteLength); };
   try {
-    if (!segment) {
-      a.beginFile(name);
-      try {
-        let next: Promise<ArrayBuffer> | null = file.size > 0 ? read(0, req.chunkBytes) : null;
-        for (let off = 0; next; ) {
-          const data = await next;
-          off += data.byteLength;
-          next = off < file.size && data.byteLength > 0 ? read(off, req.chunkBytes) : null;  // overlap I/O with parsing
-          feed(a, data);
-          onBytes(fed += data.byteLength);
-        }
-      } finally { a.endFile(); }
-    } else {
-      a.beginSegment!(name, file.size, segment.start, segment.end);
-      try {
-        // Reads are almost always contiguous: prefetch the range after the current one.
-        let ahead: { offset: number; length: number; data: Promise<ArrayBuffer> } | null = null;
-        for (let r = a.nextRead!(); r; r = a.nextRead!()) {
-          const data = ahead && ahead.offset === r.offset && ahead.length === r.length ? await ahead.data : await read(r.offset, r.length);
-          const off = r.offset + r.length;
-          ahead = off < file.size ? { offset: off, length: r.length, data: read(off, r.length) } : null;
-          ahead?.data.catch(() => {});  // a prefetch may go unused: its failure alone is no error
-          feed(a, data);
-          onBytes(fed += data.byteLength);
-        }
-      } finally { a.endSegment!(); }
+    switch (t.kind) {
+      case 'file':
+        a.beginFile(t.name);
+        try {
+          let next: Promise<ArrayBuffer> | null = file.size > 0 ? read(0, req.chunkBytes) : null;
+          for (let off = 0; next; ) {
+            const data = await next;
+            off += data.byteLength;
+            next = off < file.size && data.byteLength > 0 ? read(off, req.chunkBytes) : null;  // overlap I/O with parsing
+            give(data);
+          }
+        } finally { a.endFile(); }
+        break;
+      case 'segment':
+        a.beginSegment!(t.name, file.size, t.start, t.end);
+        try { await answerReads(a, file.size, req.chunkBytes, read, give); } finally { a.endSegment!(); }
+        break;
+      case 'archive':
+        a.beginArchive(t.name, file.size);
+        try { await answerReads(a, file.size, req.chunkBytes, read, give); } finally { a.endArchive(); }
+        break;
     }
   } catch (e) {
     return `could not read the file after ${fed} bytes: ${e instanceof Error ? e.message : String(e)}`;
@@ -131,11 +138,30 @@ async function readTask(a: Analyzer, req: TaskRequest, onBytes: (n: number) => v
   return undefined;
 }
 
+/**
+ * Feeds `a` the bytes it asks for (nextRead) until it asks for none. A read of the
+ * core's largest size (`chunk`, 16 MiB) streams a long run of bytes (a segment, a big
+ * archive entry): the same range after it is read meanwhile. Other reads (a chat
+ * header, an archive's directory or entry header, the end of an entry) are not
+ * followed by a read like them.
+ */
+async function answerReads(a: Analyzer, size: number, chunk: number, read: (off: number, len: number) => Promise<ArrayBuffer>,
+                           give: (data: ArrayBuffer) => void): Promise<void> {
+  let ahead: { offset: number; length: number; data: Promise<ArrayBuffer> } | null = null;
+  for (let r = a.nextRead!(); r; r = a.nextRead!()) {
+    const data = ahead && ahead.offset === r.offset && ahead.length === r.length ? await ahead.data : await read(r.offset, r.length);
+    const off = r.offset + r.length;
+    ahead = off < size && r.length >= chunk ? { offset: off, length: r.length, data: read(off, r.length) } : null;
+    ahead?.data.catch(() => {});  // a prefetch may go unused: its failure alone is no error
+    give(data);
+  }
+}
+
 async function task(req: TaskRequest): Promise<void> {
   if (!mod) throw new Error('module not ready');
   const intoRun = req.into === 'run';
   if (intoRun && !run.analyzer) throw new Error('no run begun');
-  const a = intoRun ? run.analyzer! : new mod.Analyzer(ANALYZER_OPTIONS);
+  const a = intoRun ? run.analyzer! : newAnalyzer(req.settings);
   try {
     let lastPost = 0;
     const readError = await readTask(a, req, (n) => {
@@ -189,12 +215,11 @@ async function handle(req: WorkerRequest): Promise<void> {
       return;
     }
     case 'begin-run':
-      if (!mod) throw new Error('module not ready');
-      run.analyzer?.delete();
-      Object.assign(run, {
-        analyzer: new mod.Analyzer(ANALYZER_OPTIONS), partial: req.partial, start: performance.now(),
-        lastAt: 0, lastCost: 0, spent: 0,
-      });
+      if (!req.append) {
+        run.analyzer?.delete();
+        run.analyzer = newAnalyzer(req.settings);
+      } else if (!run.analyzer) throw new Error('no run to append to');
+      Object.assign(run, { partial: req.partial, start: performance.now(), lastAt: 0, lastCost: 0, spent: 0 });
       post({ type: 'ok', id: req.id });
       return;
     case 'partial-options':
@@ -211,6 +236,10 @@ async function handle(req: WorkerRequest): Promise<void> {
       return sendCore(req.id, lead().linkRecords(JSON.stringify(req.query)));
     case 'csv':
       return sendCore(req.id, lead().linkRecordsCsv(JSON.stringify(req.query), req.excelSafe));
+    case 'plan':
+      return plan(req.id, req.folders);
+    case 'sniff':
+      return sniff(req.id, req.files);
     case 'graph': {
       const a = lead();
       if (!a.graphExport) throw new Error('graph export is not in this build');
@@ -219,16 +248,41 @@ async function handle(req: WorkerRequest): Promise<void> {
   }
 }
 
+function plan(id: number, folders: string[][]): void {
+  if (!mod) throw new Error('module not ready');
+  const m = mod;
+  const plans = folders.map((paths) => {
+    const p = JSON.parse(m.planFolder(JSON.stringify(paths))) as Partial<FolderPlan>;
+    if (!Array.isArray(p.files)) throw new Error(`the core could not plan a folder: ${p.error ?? 'no answer'}`);
+    return p as FolderPlan;
+  });
+  post({ type: 'plans', id, plans });
+}
+
+async function sniff(id: number, files: File[]): Promise<void> {
+  if (!mod) throw new Error('module not ready');
+  const formats: InputFormat[] = [];
+  for (const f of files) {
+    let head: Uint8Array;
+    try { head = new Uint8Array(await f.slice(0, SNIFF_BYTES).arrayBuffer()); }
+    catch { formats.push(''); continue; }  // unreadable: its task reports the browser's error
+    formats.push(mod.sniffFormat(head, f.size <= SNIFF_BYTES) as InputFormat);
+  }
+  post({ type: 'formats', id, formats });
+}
+
 function fail(req: WorkerRequest, e: unknown): void {
   post({ type: 'error', id: req.id, message: e instanceof Error ? e.message : String(e) });
 }
 
 // Requests are handled one at a time, in order (a task is long; report requests
-// sent meanwhile wait for it). Partial-report options are the exception: they
-// apply at once, between two chunks of the running task.
+// sent meanwhile wait for it). Partial-report options, plans and sniffing are the
+// exceptions: they touch no Analyzer and are answered at once, between two
+// chunks of the running task (files added while reading are planned meanwhile).
+const AT_ONCE = new Set<WorkerRequest['type']>(['partial-options', 'plan', 'sniff']);
 let queue: Promise<void> = Promise.resolve();
 ctx.onmessage = (ev: MessageEvent<WorkerRequest>) => {
   const req = ev.data;
-  if (req.type === 'partial-options') { handle(req).catch((e: unknown) => fail(req, e)); return; }
+  if (AT_ONCE.has(req.type)) { handle(req).catch((e: unknown) => fail(req, e)); return; }
   queue = queue.then(() => handle(req)).catch((e: unknown) => fail(req, e));
 };

@@ -44,6 +44,12 @@ std::string sort_key(std::string_view path) {
   return std::string(path.substr(0, path.size() - base_of(path).size())) + "messages" + number + ".html";
 }
 
+// macOS archive debris: AppleDouble "._name" files and the __MACOSX/ folder.
+bool is_resource_fork(std::string_view path) {
+  return base_of(path).starts_with("._") || path.starts_with("__MACOSX/") ||
+         path.find("/__MACOSX/") != std::string_view::npos;
+}
+
 bool is_non_chat_page(std::string_view path) {
   return lower(base_of(path)) == "export_results.html" || lower(base_of(parent_of(path))) == "lists";
 }
@@ -97,7 +103,9 @@ FolderPlan plan_folder(const std::vector<std::string>& paths, bool in_archive) {
   FolderPlan plan;
   for (std::size_t i = 0; i < paths.size(); ++i) {
     const InputKind kind = kind_by_name(paths[i]);
-    if (kind == InputKind::other || (kind == InputKind::html && is_non_chat_page(paths[i]))) continue;
+    if (kind == InputKind::other || is_resource_fork(paths[i]) ||
+        (kind == InputKind::html && is_non_chat_page(paths[i])))
+      continue;
     PlannedFile f{i, kind, {}};
     if (kind == InputKind::html) {
       const std::string json = json_for(paths[i]);

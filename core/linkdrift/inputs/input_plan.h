@@ -5,7 +5,8 @@
 // Rules (docs/inputs.md):
 // - Candidates are *.json, *.html / *.htm and *.zip (case-insensitive), except
 //   the pages of tdesktop's account export that are not chat histories
-//   (export_results.html, lists/*.html). Media, css, js: ignored, never read.
+//   (export_results.html, lists/*.html) and macOS debris (._name, __MACOSX/).
+//   Media, css, js: ignored, never read.
 // - Order: by path, except that HTML pages of one folder go by page number
 //   (messages.html = 1, messages2.html, ... messages10.html).
 // - A folder that holds result.json reads it and skips its HTML pages (tdesktop
