@@ -1,5 +1,7 @@
 #include "html_writer.h"
 
+#include "civil.h"
+
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -127,30 +129,6 @@ void textDiv(Buffer &b, int d, std::string_view cls, std::string_view text) {
 }
 
 // ---- dates in the exporter's zone -----------------------------------------------
-
-struct Civil {
-  int64_t y;
-  int mo, d, h, mi, s;
-};
-
-Civil civil(int64_t t) {
-  int64_t days = t / 86400, secs = t % 86400;
-  if (secs < 0) {
-    secs += 86400;
-    --days;
-  }
-  days += 719468;
-  const int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const int64_t doe = days - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t y = yoe + era * 400;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  if (m <= 2) ++y;
-  return {y, m, d, static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60)};
-}
 
 int64_t localDay(int64_t t, int tzMinutes) {
   const int64_t l = t + int64_t{tzMinutes} * 60;

@@ -1,5 +1,7 @@
 #include "json_writer.h"
 
+#include "civil.h"
+
 #include <cstring>
 
 #include "decimal.h"
@@ -72,23 +74,8 @@ void Buffer::str(std::string_view s) {
 }
 
 void Buffer::date(int64_t t) {
-  // civil_from_days (Howard Hinnant), valid for the whole int64 day range used.
-  int64_t days = t / 86400;
-  int64_t secs = t % 86400;
-  if (secs < 0) {
-    secs += 86400;
-    --days;
-  }
-  days += 719468;
-  const int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const int64_t doe = days - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t y = yoe + era * 400;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  const int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  if (m <= 2) ++y;
+  const Civil c = civil(t);
+  const int64_t y = c.y, m = c.mo, d = c.d, secs = int64_t{c.h} * 3600 + c.mi * 60 + c.s;
   char b[21] = "\"0000-00-00T00:00:00";
   auto two = [&](int at, int64_t v) {
     b[at] = static_cast<char>('0' + v / 10);
