@@ -92,20 +92,25 @@ struct Analyzer::Impl final : ReaderSink, ArchiveSink {
   // Bytes of the open file, in order: sniffed first, then given to its reader.
   void feed_file(std::string_view bytes) {
     if (stopped) return;
-    if (format == FileFormat::undecided) {
-      if (head.empty() && sniff_format(bytes, false) != FileFormat::undecided) {
-        start_reader(sniff_format(bytes, false));
-      } else {
-        head.append(bytes);
-        const FileFormat f = sniff_format(head, false);
-        if (f == FileFormat::undecided) return;
+    if (format != FileFormat::undecided) return dispatch(bytes);
+    if (head.empty()) {  // the common case: the first chunk decides, no copy
+      const FileFormat f = sniff_format(bytes, false);
+      if (f != FileFormat::undecided) {
         start_reader(f);
-        const std::string first = std::move(head);
-        head.clear();
-        return dispatch(first);
+        return dispatch(bytes);
       }
     }
-    dispatch(bytes);
+    head.append(bytes);
+    const FileFormat f = sniff_format(head, false);
+    if (f != FileFormat::undecided) start_with_head(f);
+  }
+
+  // Starts the reader of `f` and gives it the bytes kept while sniffing.
+  void start_with_head(FileFormat f) {
+    start_reader(f);
+    const std::string first = std::move(head);
+    head.clear();
+    dispatch(first);
   }
 
   void start_reader(FileFormat f) {
@@ -128,12 +133,7 @@ struct Analyzer::Impl final : ReaderSink, ArchiveSink {
   }
 
   void finish_file() {
-    if (format == FileFormat::undecided) {
-      start_reader(sniff_format(head, true));
-      const std::string first = std::move(head);
-      head.clear();
-      dispatch(first);
-    }
+    if (format == FileFormat::undecided) start_with_head(sniff_format(head, true));
     FileData& file = corpus.file(current_file);
     if (format == FileFormat::html) {
       if (!stopped) html.end_file();
