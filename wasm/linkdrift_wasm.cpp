@@ -13,6 +13,9 @@
 //   for (let r; (r = a.nextRead()) !== null;) a.feed(<bytes [r.offset, r.offset + r.length)>);
 //   a.endArchive();
 //   a.skipFile(name, reason)          -> list a file as not read (the plan's skipped pages)
+//   a.failFile(message)               -> the open file (segment, archive) fails at the current offset:
+//                                        a browser read error; beginFile(name) + failFile(msg) lists
+//                                        an input that has nothing to read (a folder without an export)
 //   Module.planFolder(pathsJson)      -> '{"files":[{"listed":i,"kind":"json|html|zip","skip":"..."}],"error":""}'
 //                                        (which files of a folder to read, in which order: input_plan.h)
 //   Module.sniffFormat(bytes, atEnd)  -> "json" | "html" | "zip" | "" (need more bytes)
@@ -137,6 +140,14 @@ class WasmAnalyzer {
   void endArchive() {
     try {
       analyzer_.end_archive();
+    } catch (const std::exception& e) {
+      fail(e);
+    }
+  }
+
+  void failFile(const std::string& message) {
+    try {
+      analyzer_.fail_file(message);
     } catch (const std::exception& e) {
       fail(e);
     }
@@ -293,6 +304,7 @@ EMSCRIPTEN_BINDINGS(linkdrift) {
       .function("beginArchive", &WasmAnalyzer::beginArchive)
       .function("endArchive", &WasmAnalyzer::endArchive)
       .function("skipFile", &WasmAnalyzer::skipFile)
+      .function("failFile", &WasmAnalyzer::failFile)
       .function("serialize", &WasmAnalyzer::serialize)
       .function("mergeSerialized", &WasmAnalyzer::mergeSerialized)
       .function("clear", &WasmAnalyzer::clear)

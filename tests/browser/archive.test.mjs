@@ -4,7 +4,7 @@
 // a truncated entry, a ZIP in the ZIP): a picked and a dropped ZIP give the CLI's
 // cards and one status line per report file; a second pick adds to the analysis and
 // Clear starts over; the HTML time zone control re-reads offset-less pages; a folder
-// with no export shows its error line. Skipped without the real exports (../shared).
+// with no export shows its error line and is in the exported report as in the CLI's. Skipped without the real exports (../shared).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -128,13 +128,20 @@ test('HTML time zone: offset-less pages are read again in the chosen zone, their
 test('a folder with no export: its error line; the analysis still covers everything else', { skip }, async () => {
   const { page } = ctx;
   await uploadFiles(page, [at('signature_and_forwarded.json')]);
-  const before = await cards(page);
   assert.equal(await addFolder(page, at('NoExport')), 'done');
   const line = (await fileStatuses(page)).find((l) => l.file === 'NoExport');
   assert.equal(line?.status, 'error');
   assert.match(line.text, /2 files, none of them a Telegram export/);
-  assert.deepEqual(await cards(page), before, 'the other file still counted');
-  assert.match(await page.locator(tid('app-state')).textContent(), /1 folder with no Telegram export/);
+  const want = ref(['signature_and_forwarded.json', 'NoExport']);
+  assert.deepEqual(await cards(page), cardsOfReport(want), 'the other file still counted; the folder is a file, as in the CLI');
+  const state = await page.locator(tid('app-state')).textContent();
+  assert.match(state, /Done: 2 files, .* — 1 folder with no Telegram export \(see/, 'the folder named once, not also as a file with errors');
+  const report = await exportedReport(page);
+  assert.deepEqual(report.files, want.files, 'the folder is in the report\'s files, as in the CLI\'s');
+  assert.deepEqual(report.errors, want.errors);
+  assert.equal(report.errors.length, 1);
+  assert.match(report.errors[0].message, /^2 files, none of them a Telegram export .*: NoExport\/notes\.txt, NoExport\/photos\/1\.jpg$/);
+  assert.deepEqual(report.totals, want.totals);
 
   await clearAnalysis(page);
   assert.equal(await addFolder(page, at('NoExport')), 'error', 'nothing read at all: an error');

@@ -6,7 +6,9 @@
 //     file (what the page's worker pool does) = one instance reading both;
 //   - html_utc_offset_minutes (analyzer option) = `--html-tz`: offset-less dates move;
 //   - a folder planned by planFolder, its files read (beginFile) or listed (skipFile) in
-//     the plan's order = `linkdrift report FOLDER`.
+//     the plan's order = `linkdrift report FOLDER`;
+//   - a folder with no export (the plan's error: beginFile + failFile) = the CLI's report
+//     of it (exit 1); failFile in the middle of a file keeps what was fed before it.
 // Skipped (with a message) without build/native/bin/linkdrift or the real exports.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -35,6 +37,7 @@ before(() => {
   zip = new Uint8Array(exportArchive());
   fs.writeFileSync(path.join(tmp, 'export.zip'), zip);
   writeFolder(tmp, [...htmlExportFolder('OldHtml'), { path: 'OldHtml/result.txt', data: 'not an export' }]);
+  writeFolder(tmp, [{ path: 'NoExport/photos/1.jpg', data: 'x' }, { path: 'NoExport/notes.txt', data: 'y' }]);
   writeFolder(tmp, [{ path: 'Both/result.json', data: readFixture('every_platform_row.json') },
                     { path: 'Both/messages.html', data: fs.readFileSync(path.join(tmp, 'OldHtml', 'messages.html')) }]);
 });
@@ -63,7 +66,7 @@ function readFolder(M, a, dir) {
   const paths = fs.readdirSync(path.join(tmp, dir), { recursive: true })
     .filter((p) => fs.statSync(path.join(tmp, dir, p)).isFile()).map((p) => `${dir}/${p.split(path.sep).join('/')}`);
   const plan = JSON.parse(M.planFolder(JSON.stringify(paths)));
-  assert.equal(plan.error, '', `plan of ${dir}`);
+  if (plan.error) { a.beginFile(dir); a.failFile(plan.error); return plan; }
   for (const f of plan.files) {
     const name = paths[f.listed];
     if (f.skip) { a.skipFile(name, f.skip); continue; }
@@ -141,6 +144,32 @@ for (const [build, load] of Object.entries(BUILDS)) {
           assert.equal(plan.files.length, 2);
         }
       }
+    });
+
+    it('a folder with no export: listed as an error by beginFile + failFile = `linkdrift report FOLDER` (exit 1)', () => {
+      const wasm = reportOf(M, (a) => readFolder(M, a, 'NoExport'));
+      assert.equal(sameAsCli(wasm, ['NoExport'], 'NoExport').status, 1);
+      const msg = '2 files, none of them a Telegram export (result.json, messages*.html or .zip): NoExport/notes.txt, NoExport/photos/1.jpg';
+      assert.deepEqual(wasm.errors, [{ file: 'NoExport', offset: 0, message: msg }]);
+      const { files, totals } = JSON.parse(wasm.text);
+      assert.deepEqual(files.map((f) => [f.name, f.status, f.bytes]), [['NoExport', 'error', 0]]);
+      assert.equal(totals.files_with_errors, 1);
+    });
+
+    it('failFile in the middle of a file (a browser read error): an error at the bytes fed, what was fed before it counts', () => {
+      const bytes = new Uint8Array(readFixture('every_platform_row.json'));
+      const half = bytes.subarray(0, bytes.length >> 1);
+      fs.writeFileSync(path.join(tmp, 'half.json'), half);
+      const cliHalf = JSON.parse(cli(tmp, ['report', '--no-progress', 'half.json']).stdout.toString('utf8'));
+      const cut = reportOf(M, (a) => {
+        a.beginFile('a.json'); feedBytes(M, a, half, 4096); a.failFile('read error: NotReadableError'); a.endFile();
+        a.beginFile('b.json'); feedBytes(M, a, bytes, 4096); a.endFile();
+      });
+      assert.deepEqual(cut.errors, [{ file: 'a.json', offset: half.length, message: 'read error: NotReadableError' }]);
+      const [a, b] = JSON.parse(cut.text).files;
+      assert.deepEqual([a.status, a.bytes, a.messages], ['error', half.length, cliHalf.totals.messages], 'the messages fed before the error count');
+      assert.ok(a.messages > 0);
+      assert.deepEqual([b.name, b.status], ['b.json', 'ok'], 'the next file is read as usual');
     });
   });
 }

@@ -15,6 +15,8 @@ declare module 'linkdrift-wasm' {
     endArchive(): void;
     /** Lists `name` as not read, with the reason (a page the folder plan skips). */
     skipFile(name: string, reason: string): void;
+    /** The open file (segment, archive) fails with `message` at the current offset; after beginFile(name) it lists an input with nothing to read. */
+    failFile(message: string): void;
     // Segment and corpus-merge API (wasm/README.md); absent from older builds,
     // so the worker checks for them and the page falls back to one worker.
     beginSegment?(name: string, fileSize: number, start: number, end: number): void;

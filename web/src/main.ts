@@ -346,13 +346,15 @@ async function refreshReport(first: boolean): Promise<void> {
   files.show(S.report);
   showHtmlTz(S.report);
   const t = S.report.totals;
+  // A folder with no export is a file with an error in the report (as in the CLI's): named apart here.
   const unreadable = S.inputs.filter((x) => x.kind === 'unreadable').length;
+  const withErrors = t.files_with_errors - unreadable;
   const issues = [
-    t.files_with_errors ? `${plural(t.files_with_errors, 'file')} with errors` : '',
+    withErrors ? `${plural(withErrors, 'file')} with errors` : '',
     unreadable ? `${plural(unreadable, 'folder')} with no Telegram export` : '',
     t.files_skipped ? `${fmtInt(t.files_skipped)} skipped` : '',
   ].filter(Boolean);
-  if (!t.files && issues.length) setState('error', `Nothing read: ${issues.join(', ')} (see the file list).`);
+  if (t.files === unreadable && issues.length) setState('error', `Nothing read: ${issues.join(', ')} (see the file list).`);
   else setState('done', `Done: ${plural(t.files, 'file')}, ${fmtInt(t.chats)} chats, ${fmtInt(t.messages)} messages, ${fmtInt(t.link_records)} link records` +
     (issues.length ? ` — ${issues.join(', ')} (see the file list; everything else is counted).` : '.'));
   renderAll();

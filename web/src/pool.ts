@@ -6,7 +6,8 @@
 // tasks: one per file (an HTML page; a ZIP archive, read as the core asks), and a
 // JSON file of at least SPLIT_MIN_BYTES becomes one segment per worker (the core
 // cuts at message boundaries: wasm beginSegment/nextRead); a skipped file is a
-// task of the lead's (listed in order). Workers take the next unread task; worker 0, the lead,
+// task of the lead's (listed in order), and so is a folder with nothing to read
+// (listed as an error, as the CLI lists it). Workers take the next unread task; worker 0, the lead,
 // holds the run's corpus: it reads a task straight into it when that task is the
 // next in file/segment order, and otherwise merges, in that order, the corpora
 // the other workers serialized (transferred, never cloned). The result is
@@ -113,8 +114,8 @@ function cutTasks(inputs: Input[], workers: number, canSplit: boolean): PlannedT
   const out: PlannedTask[] = [];
   const add = (task: Task, index: number, bytes: number) => out.push({ task, file: index, bytes, corpus: null, state: 'todo' });
   inputs.forEach((input, index) => {
-    if (input.kind === 'unreadable') return;
     const { name } = input;
+    if (input.kind === 'unreadable') { add({ kind: 'fail', name, reason: input.error }, index, 0); return; }
     if (input.kind === 'skip') { add({ kind: 'skip', name, reason: input.reason }, index, 0); return; }
     const { file, format } = input;
     if (format === 'zip') { add({ kind: 'archive', name, file }, index, file.size); return; }
@@ -239,8 +240,9 @@ export class Pool {
       if (--left[t.file] === 0) ev.fileDone(t.file, readErrors.get(t.file));
       notify();
     };
-    // Skips go into the run corpus, in order: only the lead lists them (leadLoop).
-    const nextTodo = () => tasks.find((t) => t.state === 'todo' && t.task.kind !== 'skip');
+    // Skips and fails go into the run corpus, in order: only the lead lists them (leadLoop).
+    const listedOnly = (t: PlannedTask) => t.task.kind === 'skip' || t.task.kind === 'fail';
+    const nextTodo = () => tasks.find((t) => t.state === 'todo' && !listedOnly(t));
 
     const leadLoop = async () => {
       for (let next = 0; next < tasks.length; ) {

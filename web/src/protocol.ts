@@ -105,7 +105,9 @@ export type Task =
   /** A ZIP archive (beginArchive: the core names every read; its entries become files "NAME/<entry path>"). */
   | { kind: 'archive'; name: string; file: File }
   /** A file the plan does not read, listed with the reason (skipFile). */
-  | { kind: 'skip'; name: string; reason: string };
+  | { kind: 'skip'; name: string; reason: string }
+  /** An input with nothing to read (a folder without an export), listed as an error (beginFile + failFile). */
+  | { kind: 'fail'; name: string; reason: string };
 
 // --------------------------------------------------------------- responses
 

@@ -99,52 +99,44 @@ function maybePartial(id: number): void {
 /**
  * Reads the task into `a`: a whole file (beginFile .. endFile, with the next chunk
  * read while this one is fed), a segment or an archive (the core names every read),
- * or a skipped file (listed only). Returns the browser's read error, if any (what
- * was fed before it stays counted).
+ * a skipped file (listed only) or an input with nothing to read (listed as an
+ * error). A browser read error fails the open file in the core (the report lists
+ * it, as the CLI lists an I/O error; what was fed before it stays counted) and is
+ * returned for the file's status line.
  */
 async function readTask(a: Analyzer, req: TaskRequest, onBytes: (n: number) => void): Promise<string | undefined> {
   const t = req.task;
   if (t.kind === 'skip') { a.skipFile(t.name, t.reason); return undefined; }
+  if (t.kind === 'fail') { a.beginFile(t.name); a.failFile(t.reason); return undefined; }
   const file = t.file;
   const read = (off: number, len: number) => file.slice(off, Math.min(off + len, file.size)).arrayBuffer();
   let fed = 0;
   const give = (data: ArrayBuffer) => { feed(a, data); onBytes(fed += data.byteLength); };
-  try {
-    switch (t.kind) {
-      case 'file':
-        a.beginFile(t.name);
-        try {
-          let next: Promise<ArrayBuffer> | null = file.size > 0 ? read(0, req.chunkBytes) : null;
-          for (let off = 0; next; ) {
-            const data = await next;
-            off += data.byteLength;
-            next = off < file.size && data.byteLength > 0 ? read(off, req.chunkBytes) : null;  // overlap I/O with parsing
-            give(data);
-          }
-        } finally { a.endFile(); }
-        break;
-      case 'segment':
-        a.beginSegment!(t.name, file.size, t.start, t.end);
-        try { await answerReads(a, file.size, req.chunkBytes, read, give); } finally { a.endSegment!(); }
-        break;
-      case 'archive':
-        a.beginArchive(t.name, file.size);
-        try { await answerReads(a, file.size, req.chunkBytes, read, give); } finally { a.endArchive(); }
-        break;
+  const wholeFile = async () => {
+    let next: Promise<ArrayBuffer> | null = file.size > 0 ? read(0, req.chunkBytes) : null;
+    for (let off = 0; next; ) {
+      const data = await next;
+      off += data.byteLength;
+      next = off < file.size && data.byteLength > 0 ? read(off, req.chunkBytes) : null;  // overlap I/O with parsing
+      give(data);
     }
-  } catch (e) {
-    return `could not read the file after ${fed} bytes: ${e instanceof Error ? e.message : String(e)}`;
+  };
+  let end: () => void;
+  switch (t.kind) {
+    case 'file': a.beginFile(t.name); end = () => a.endFile(); break;
+    case 'segment': a.beginSegment!(t.name, file.size, t.start, t.end); end = () => a.endSegment!(); break;
+    case 'archive': a.beginArchive(t.name, file.size); end = () => a.endArchive(); break;
   }
+  try {
+    await (t.kind === 'file' ? wholeFile() : answerReads(a, file.size, req.chunkBytes, read, give));
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    a.failFile(`read error: ${why}`);  // ends the file: end() below does nothing more
+    return `could not read the file after ${fed} bytes: ${why}`;
+  } finally { end(); }
   return undefined;
 }
 
-/**
- * Feeds `a` the bytes it asks for (nextRead) until it asks for none. A read of the
- * core's largest size (`chunk`, 16 MiB) streams a long run of bytes (a segment, a big
- * archive entry): the same range after it is read meanwhile. Other reads (a chat
- * header, an archive's directory or entry header, the end of an entry) are not
- * followed by a read like them.
- */
 async function answerReads(a: Analyzer, size: number, chunk: number, read: (off: number, len: number) => Promise<ArrayBuffer>,
                            give: (data: ArrayBuffer) => void): Promise<void> {
   let ahead: { offset: number; length: number; data: Promise<ArrayBuffer> } | null = null;
