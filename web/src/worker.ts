@@ -137,6 +137,13 @@ async function readTask(a: Analyzer, req: TaskRequest, onBytes: (n: number) => v
   return undefined;
 }
 
+/**
+ * Feeds `a` the bytes it asks for (nextRead) until it asks for none. A read of the
+ * core's largest size (`chunk`, 16 MiB) streams a long run of bytes (a segment, a big
+ * archive entry): the same range after it is read meanwhile. Other reads (a chat
+ * header, an archive's directory or entry header, the end of an entry) are not
+ * followed by a read like them.
+ */
 async function answerReads(a: Analyzer, size: number, chunk: number, read: (off: number, len: number) => Promise<ArrayBuffer>,
                            give: (data: ArrayBuffer) => void): Promise<void> {
   let ahead: { offset: number; length: number; data: Promise<ArrayBuffer> } | null = null;
