@@ -22,7 +22,8 @@ std::string decoded(std::string_view raw) {
   return out;
 }
 
-// Tokens as "T:text" / "S:name|attrs" (+"/" when self-closing) / "E:name", adjacent text merged.
+// Tokens as "T:text" / "S:name|attrs" (+"/" when self-closing, then "{name=value}" for each of
+// kLookedUp that find_attribute(Token) finds) / "E:name", adjacent text merged.
 std::vector<std::string> tokens(std::string_view input, const std::vector<std::size_t>& cuts) {
   linkdrift::html::Tokenizer t;
   t.reset(1 << 20);
@@ -40,7 +41,12 @@ std::vector<std::string> tokens(std::string_view input, const std::vector<std::s
           out.push_back("T:" + piece);
         }
       } else if (tok.kind == TokenKind::start_tag) {
-        out.push_back("S:" + std::string(tok.text) + "|" + std::string(tok.attrs) + (tok.self_closing ? "/" : ""));
+        std::string s = "S:" + std::string(tok.text) + "|" + std::string(tok.attrs) + (tok.self_closing ? "/" : "");
+        for (const std::string_view name : {"class", "id", "title", "href", "data", "disabled"}) {
+          std::string_view value;
+          if (linkdrift::html::find_attribute(tok, name, value)) s += "{" + std::string(name) + "=" + std::string(value) + "}";
+        }
+        out.push_back(s);
       } else {
         out.push_back("E:" + std::string(tok.text));
       }
@@ -125,7 +131,7 @@ TEST_CASE("html parts: tokenizer gives the same tokens for every split") {
       "<p>&nbsp;<?xml ?><!--->after<!-- - -- --->\xE2\x80\xAE<a =\"\" href=\"u\">t</a>&#x41";
   const auto expected = tokens(input, {});
   CHECK(expected == std::vector<std::string>{
-                        "S:div| class=\"a b\" title='x > y' data=z",
+                        "S:div| class=\"a b\" title='x > y' data=z{class=a b}{title=x > y}{data=z}",
                         "T:caf\xC3\xA9 &\xF0\x9F\x98\x80< a < b",
                         "S:br|/",
                         "S:BR| ",
@@ -137,7 +143,7 @@ TEST_CASE("html parts: tokenizer gives the same tokens for every split") {
                         "E:script",
                         "S:p|",
                         "T:\xC2\xA0" "after\xE2\x80\xAE",
-                        "S:a| =\"\" href=\"u\"",
+                        "S:a| =\"\" href=\"u\"{href=u}",
                         "T:t",
                         "E:a",
                         "T:&#x41",
@@ -152,6 +158,38 @@ TEST_CASE("html parts: tokenizer gives the same tokens for every split") {
     std::vector<std::size_t> cuts;
     for (std::size_t pos = 1 + rng() % 5; pos < input.size(); pos += 1 + rng() % 9) cuts.push_back(pos);
     REQUIRE(tokens(input, cuts) == expected);
+  }
+}
+
+TEST_CASE("html parts: tags of the tokenizer's fast form and its near misses, in every split") {
+  // Whole in one chunk, the first six take the fast path (attributes listed), the rest
+  // the state machine; cut anywhere, all take the state machine: same tokens either way.
+  const std::string input =
+      "<div CLASS=\"message default\" id='message7'>x</div ><br /><a href=\"h\"/>"
+      "<span disabled title=\"t\">y</span><i a=\"1\" b=\"2\" c=\"3\" d=\"4\" e=\"5\" f=\"6\" g=\"7\" id=\"8\"/>"
+      "<b a=\"1\" b=\"2\" c=\"3\" d=\"4\" e=\"5\" f=\"6\" g=\"7\" h=\"8\" id=\"9\">"
+      "<p class = \"c\" id=u/><q id=\"a\"\"b\" title=\"z\"></a x=\"1\"><u class=\"c\"id=\"d\"></i/>";
+  const auto expected = tokens(input, {});
+  CHECK(expected == std::vector<std::string>{
+                        "S:div| CLASS=\"message default\" id='message7'{class=message default}{id=message7}",
+                        "T:x",
+                        "E:div",
+                        "S:br| /",
+                        "S:a| href=\"h\"/{href=h}",
+                        "S:span| disabled title=\"t\"{title=t}{disabled=}",
+                        "T:y",
+                        "E:span",
+                        "S:i| a=\"1\" b=\"2\" c=\"3\" d=\"4\" e=\"5\" f=\"6\" g=\"7\" id=\"8\"/{id=8}",
+                        "S:b| a=\"1\" b=\"2\" c=\"3\" d=\"4\" e=\"5\" f=\"6\" g=\"7\" h=\"8\" id=\"9\"{id=9}",
+                        "S:p| class = \"c\" id=u/{class=c}{id=u/}",
+                        "S:q| id=\"a\"\"b\" title=\"z\"{id=a}{title=z}",
+                        "E:a",
+                        "S:u| class=\"c\"id=\"d\"{class=c}{id=d}",
+                        "E:i",
+                    });
+  for (std::size_t cut = 1; cut < input.size(); ++cut) {
+    CAPTURE(cut);
+    REQUIRE(tokens(input, {cut}) == expected);
   }
 }
 

@@ -36,6 +36,23 @@ std::uint32_t bit_of(std::string_view c) {
   }
 }
 
+std::uint32_t bits_of_class_value(std::string_view cls, std::string& scratch) {
+  if (cls.find('&') != std::string_view::npos) {
+    scratch.clear();
+    append_decoded(scratch, cls);
+    cls = scratch;
+  }
+  std::uint32_t bits = 0;
+  std::size_t i = 0;
+  while (i < cls.size()) {
+    while (i < cls.size() && class_of(cls[i]) == kWs) ++i;
+    const std::size_t start = i;
+    while (i < cls.size() && class_of(cls[i]) != kWs) ++i;
+    if (i > start) bits |= bit_of(cls.substr(start, i - start));
+  }
+  return bits;
+}
+
 }  // namespace
 
 bool find_attribute(std::string_view a, std::string_view lower_name, std::string_view& value) {
@@ -76,23 +93,25 @@ bool find_attribute(std::string_view a, std::string_view lower_name, std::string
   }
 }
 
+bool find_attribute(const Token& t, std::string_view lower_name, std::string_view& value) {
+  if (!t.attributes_listed) return find_attribute(t.attrs, lower_name, value);
+  for (std::size_t k = 0; k < t.attribute_count; ++k) {
+    if (iequals(t.attributes[k].name, lower_name)) {
+      value = t.attributes[k].value;
+      return true;
+    }
+  }
+  return false;
+}
+
 std::uint32_t class_bits(std::string_view attrs, std::string& scratch) {
   std::string_view cls;
-  if (!find_attribute(attrs, "class", cls)) return 0;
-  if (cls.find('&') != std::string_view::npos) {
-    scratch.clear();
-    append_decoded(scratch, cls);
-    cls = scratch;
-  }
-  std::uint32_t bits = 0;
-  std::size_t i = 0;
-  while (i < cls.size()) {
-    while (i < cls.size() && class_of(cls[i]) == kWs) ++i;
-    const std::size_t start = i;
-    while (i < cls.size() && class_of(cls[i]) != kWs) ++i;
-    if (i > start) bits |= bit_of(cls.substr(start, i - start));
-  }
-  return bits;
+  return find_attribute(attrs, "class", cls) ? bits_of_class_value(cls, scratch) : 0;
+}
+
+std::uint32_t class_bits(const Token& t, std::string& scratch) {
+  std::string_view cls;
+  return find_attribute(t, "class", cls) ? bits_of_class_value(cls, scratch) : 0;
 }
 
 }  // namespace linkdrift::html

@@ -14,10 +14,14 @@
 #include <string>
 #include <string_view>
 
+#include "linkdrift/reader/html/html_tokenizer.h"
+
 namespace linkdrift::html {
 
 // False if `attrs` has no attribute `lower_name`; `present_but_empty` values give true and "".
 bool find_attribute(std::string_view attrs, std::string_view lower_name, std::string_view& value);
+// The same for a start tag: its listed attributes when the tokenizer listed them, else its attrs.
+bool find_attribute(const Token& start_tag, std::string_view lower_name, std::string_view& value);
 
 // The tdesktop classes the reader looks at, as bits of a mask.
 inline constexpr std::uint32_t kMessage = 1u << 0;
@@ -41,5 +45,6 @@ inline constexpr std::uint32_t kMediaCall = 1u << 16;
 // The mask (k... bits above) of the `class` attribute (its references decoded first, e.g.
 // tdesktop's "total details&#x09;"); 0 without one. `scratch` is reused storage.
 std::uint32_t class_bits(std::string_view attrs, std::string& scratch);
+std::uint32_t class_bits(const Token& start_tag, std::string& scratch);
 
 }  // namespace linkdrift::html

@@ -190,15 +190,15 @@ bool PageParser::on_div(const Token& t) {
   ++depth_;
   bool ok = true;
   if (!chat_open_) {
-    ok = open_page_div(t, class_bits(t.attrs, scratch_));
+    ok = open_page_div(t, class_bits(t, scratch_));
   } else if (kind_ == Kind::none) {
-    const std::uint32_t bits = class_bits(t.attrs, scratch_);
+    const std::uint32_t bits = class_bits(t, scratch_);
     if (bits & kMessage) ok = open_message(t, bits);
   } else if (kind_ == Kind::message) {
     if (ctx_depth_ >= 0) {  // a div inside the text (not tdesktop's markup): a part boundary
       if (collecting()) frags_.boundary();
     } else {
-      ok = open_message_div(t, class_bits(t.attrs, scratch_));
+      ok = open_message_div(t, class_bits(t, scratch_));
     }
   }
   if (ok && t.self_closing) on_div_end();
@@ -231,7 +231,7 @@ bool PageParser::open_message(const Token& t, std::uint32_t bits) {
   std::string_view id_value;
   std::int64_t id = 0;
   const bool known = (bits & (kDefault | kService)) != 0;
-  if (!find_attribute(t.attrs, "id", id_value) || !parse_message_id(id_value, id)) {
+  if (!find_attribute(t, "id", id_value) || !parse_message_id(id_value, id)) {
     if (!known) {
       kind_ = Kind::skip;
       return true;
@@ -303,7 +303,7 @@ bool PageParser::read_date(const Token& t) {
   static constexpr const char* kExpected =
       "expected a message date title \"DD.MM.YYYY HH:MM:SS\" or \"DD.MM.YYYY HH:MM:SS UTC+HH:MM\"";
   std::string_view title;
-  if (!find_attribute(t.attrs, "title", title)) return fail(t.offset, kExpected);
+  if (!find_attribute(t, "title", title)) return fail(t.offset, kExpected);
   value_.clear();
   append_decoded(value_, title);
   HtmlDate date;
@@ -370,7 +370,7 @@ void PageParser::end_message() {
 void PageParser::on_anchor(const Token& t) {
   if (buttons_table_ < 0 && !collecting()) return;  // reply links, media and userpic links: not read
   std::string_view href;
-  const bool has_href = find_attribute(t.attrs, "href", href);
+  const bool has_href = find_attribute(t, "href", href);
   if (buttons_table_ >= 0) {  // an inline keyboard button
     value_.clear();
     if (has_href && !href.empty()) {
@@ -379,7 +379,7 @@ void PageParser::on_anchor(const Token& t) {
       return;
     }
     std::string_view onclick;
-    if (!find_attribute(t.attrs, "onclick", onclick)) return;
+    if (!find_attribute(t, "onclick", onclick)) return;
     append_decoded(value_, onclick);
     if (button_url_from_onclick(value_, url_)) frags_.add(url_, button_source(url_));
     return;
@@ -390,7 +390,7 @@ void PageParser::on_anchor(const Token& t) {
 void PageParser::on_span(const Token& t) {
   ++span_depth_;
   if (!collecting()) return;
-  if (ctx_answer_ && (class_bits(t.attrs, scratch_) & kDetails)) {  // " <span class="details">3 votes</span>"
+  if (ctx_answer_ && (class_bits(t, scratch_) & kDetails)) {  // " <span class="details">3 votes</span>"
     frags_.drop_trailing_space();
     frags_.boundary();
     skip_span_ = span_depth_;
@@ -411,7 +411,7 @@ void PageParser::on_span_end() {
 
 void PageParser::on_table(const Token& t) {
   ++table_depth_;
-  if (buttons_table_ < 0 && (class_bits(t.attrs, scratch_) & kBotButtonsTable)) buttons_table_ = table_depth_;
+  if (buttons_table_ < 0 && (class_bits(t, scratch_) & kBotButtonsTable)) buttons_table_ = table_depth_;
   if (collecting()) frags_.boundary();
 }
 

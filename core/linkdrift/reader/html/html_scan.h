@@ -9,6 +9,10 @@
 #include <cstring>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace linkdrift::html {
 
 inline bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
@@ -48,10 +52,19 @@ inline constexpr CharTable kCharTable;
 
 inline unsigned char class_of(char c) { return kCharTable.cls[static_cast<unsigned char>(c)]; }
 
-// memchr without its call overhead on the short spans of HTML: the first 64
-// bytes eight at a time (SWAR on little-endian targets), then memchr.
+// memchr without its call overhead on the short spans of HTML (text between
+// tags, attribute values): the first 64 bytes 16 at a time with SSE2 (x86-64) or
+// eight at a time (SWAR, other little-endian targets such as wasm), then memchr.
 inline const char* find_byte(const char* p, std::size_t n, char c) {
   std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i pattern = _mm_set1_epi8(c);
+  for (; i + 16 <= n && i < 64; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const unsigned hits = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, pattern)));
+    if (hits != 0) return p + i + std::countr_zero(hits);
+  }
+#else
   if constexpr (std::endian::native == std::endian::little) {
     constexpr std::uint64_t kOnes = 0x0101010101010101ull;
     constexpr std::uint64_t kHighs = 0x8080808080808080ull;
@@ -64,6 +77,7 @@ inline const char* find_byte(const char* p, std::size_t n, char c) {
       if (zero != 0) return p + i + (std::countr_zero(zero) >> 3);
     }
   }
+#endif
   if (n - i > 16) return static_cast<const char*>(std::memchr(p + i, c, n - i));
   for (; i < n; ++i) {
     if (p[i] == c) return p + i;

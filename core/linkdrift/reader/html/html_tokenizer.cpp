@@ -15,6 +15,23 @@ std::size_t index_of(const void* hit, const char* base) {
 
 constexpr std::string_view kLessThan = "<";
 
+// Field by field: `out = Token{...}` makes GCC build a temporary with narrow stores
+// and copy it with 16-byte loads over them, a store-forwarding stall per token.
+void set_token(Token& out, TokenKind kind, std::string_view text, std::string_view attrs, bool self_closing,
+               std::uint64_t offset, std::uint64_t size) {
+  out.kind = kind;
+  out.text = text;
+  out.attrs = attrs;
+  out.self_closing = self_closing;
+  out.offset = offset;
+  out.size = size;
+  out.attributes_listed = false;
+}
+
+void set_text(Token& out, TokenKind kind, std::string_view text, std::uint64_t offset) {
+  set_token(out, kind, text, {}, false, offset, text.size());
+}
+
 }  // namespace
 
 void Tokenizer::reset(std::size_t max_tag_bytes) {
@@ -35,15 +52,19 @@ void Tokenizer::finish() { finishing_ = true; }
 bool Tokenizer::next(Token& out) {
   while (!too_large_) {
     Step s = Step::more;
-    switch (mode_) {
-      case Mode::data: s = step_data(out); break;
-      case Mode::raw: s = step_raw(out); break;
-      case Mode::lt: s = step_lt(out); break;
-      case Mode::lt_slash: s = step_lt_slash(); break;
-      case Mode::lt_bang: s = step_lt_bang(); break;
-      case Mode::tag: s = step_tag(out); break;
-      case Mode::comment: s = step_comment(); break;
-      case Mode::bogus: s = step_bogus(); break;
+    if (mode_ == Mode::data) {  // nearly every token: a predicted branch, not the switch's indirect jump
+      s = step_data(out);
+    } else {
+      switch (mode_) {
+        case Mode::data: break;
+        case Mode::raw: s = step_raw(out); break;
+        case Mode::lt: s = step_lt(out); break;
+        case Mode::lt_slash: s = step_lt_slash(); break;
+        case Mode::lt_bang: s = step_lt_bang(); break;
+        case Mode::tag: s = step_tag(out); break;
+        case Mode::comment: s = step_comment(); break;
+        case Mode::bogus: s = step_bogus(); break;
+      }
     }
     if (s == Step::token) return true;
     if (s == Step::more) return false;
@@ -67,7 +88,7 @@ Tokenizer::Step Tokenizer::spill() {
 Tokenizer::Step Tokenizer::emit_held(Token& out, TokenKind kind) {
   emitted_.swap(held_);
   held_.clear();
-  out = Token{kind, emitted_, {}, false, held_offset_, emitted_.size()};
+  set_text(out, kind, emitted_, held_offset_);
   return Step::token;
 }
 
@@ -83,6 +104,10 @@ Tokenizer::Step Tokenizer::step_data(Token& out) {
   const char* hit = find_byte(p_ + start, n_ - start, '<');
   if (hit == p_ + start) {
     begin_markup(start);
+    if (start + 2 < n_ && (is_alpha(p_[start + 1]) || (p_[start + 1] == '/' && is_alpha(p_[start + 2]))) &&
+        fast_tag(start, out)) {
+      return Step::token;
+    }
     // Fast path: "<x" and "</x" go straight to the tag scanner.
     if (start + 1 < n_ && is_alpha(p_[start + 1])) {
       i_ = start + 1;
@@ -114,8 +139,66 @@ Tokenizer::Step Tokenizer::step_data(Token& out) {
     }
   }
   if (stop == start) return Step::more;
-  out = Token{TokenKind::text, std::string_view(p_ + start, stop - start), {}, false, at(start), stop - start};
+  set_text(out, TokenKind::text, std::string_view(p_ + start, stop - start), at(start));
   return Step::token;
+}
+
+// The strict form `<name( attr="v"| attr='v'| attr)*[ ]*[/]>` or `</name[ ]*>`, whole
+// in this chunk and at most max_tag_ bytes, read in one pass with its attributes
+// listed. On these bytes the state machine (step_tag) gives the same token; on
+// anything else this returns false having consumed nothing, and step_tag rescans.
+// Precondition: p_[lt] == '<' followed by a letter or by '/' and a letter.
+bool Tokenizer::fast_tag(std::size_t lt, Token& out) {
+  const char* const p = p_;
+  const std::size_t n = n_;
+  const bool end_tag = p[lt + 1] == '/';
+  const std::size_t name_start = lt + (end_tag ? 2 : 1);
+  std::size_t i = name_start;
+  while (i < n && class_of(p[i]) == kPlain) ++i;
+  const std::size_t name_end = i;
+  std::size_t count = 0;
+  bool self_closing = false;
+  for (;;) {
+    if (i >= n) return false;
+    if (p[i] == '>') break;
+    if (p[i] == '/') {
+      if (end_tag || i + 1 >= n || p[i + 1] != '>') return false;
+      self_closing = true;
+      ++i;
+      break;
+    }
+    if (!is_ws(p[i])) return false;
+    while (i < n && is_ws(p[i])) ++i;
+    if (i >= n) return false;
+    if (p[i] == '>' || p[i] == '/') continue;
+    if (end_tag || count == kMaxListedAttributes) return false;
+    const std::size_t attr_start = i;
+    while (i < n && class_of(p[i]) == kPlain) ++i;
+    if (i >= n || i == attr_start) return false;
+    const std::string_view attr_name(p + attr_start, i - attr_start);
+    if (p[i] != '=') {  // no value; a quote right after the name is the slow path's
+      listed_[count++] = Attribute{attr_name, {}};
+      continue;
+    }
+    if (i + 2 >= n || (p[i + 1] != '"' && p[i + 1] != '\'')) return false;
+    const char* close = find_byte(p + i + 2, n - i - 2, p[i + 1]);
+    if (close == nullptr) return false;
+    listed_[count++] = Attribute{attr_name, std::string_view(p + i + 2, index_of(close, p) - i - 2)};
+    i = index_of(close, p) + 1;
+  }
+  const std::size_t size = i + 1 - lt;
+  if (size > max_tag_) return false;
+  const std::size_t attrs_end = self_closing ? i - 1 : i;
+  const std::string_view name(p + name_start, name_end - name_start);
+  set_token(out, end_tag ? TokenKind::end_tag : TokenKind::start_tag, name,
+            std::string_view(p + name_end, attrs_end - name_end), self_closing, at(lt), size);
+  out.attributes = listed_;
+  out.attribute_count = static_cast<std::uint8_t>(count);
+  out.attributes_listed = !end_tag;
+  i_ = i + 1;
+  mode_ = Mode::data;
+  if (!end_tag && !self_closing) enter_raw_text(name);
+  return true;
 }
 
 Tokenizer::Step Tokenizer::step_raw(Token& out) {
@@ -154,7 +237,7 @@ Tokenizer::Step Tokenizer::step_raw(Token& out) {
     if (m == raw_end_.size() && ends_raw_name(p_[q + m])) {
       if (q > start) {  // the text first, the end tag on the next step
         i_ = q;
-        out = Token{TokenKind::raw_text, std::string_view(p_ + start, q - start), {}, false, at(start), q - start};
+        set_text(out, TokenKind::raw_text, std::string_view(p_ + start, q - start), at(start));
         return Step::token;
       }
       begin_markup(q);
@@ -168,7 +251,7 @@ Tokenizer::Step Tokenizer::step_raw(Token& out) {
   }
   i_ = n_;
   if (stop == start) return Step::more;
-  out = Token{TokenKind::raw_text, std::string_view(p_ + start, stop - start), {}, false, at(start), stop - start};
+  set_text(out, TokenKind::raw_text, std::string_view(p_ + start, stop - start), at(start));
   return Step::token;
 }
 
@@ -192,7 +275,7 @@ Tokenizer::Step Tokenizer::step_lt(Token& out) {
   } else {  // a lone '<' is text
     mode_ = Mode::data;
     tag_.clear();
-    out = Token{TokenKind::text, kLessThan, {}, false, markup_offset_, 1};
+    set_text(out, TokenKind::text, kLessThan, markup_offset_);
     return Step::token;
   }
   return Step::again;
@@ -310,17 +393,20 @@ void Tokenizer::make_tag(Token& out, std::string_view b) {
   const bool self_closing = !end_tag_ && !attrs.empty() && attrs.back() == '/' && in_ != In::unquoted;
   if (self_closing) attrs.remove_suffix(1);
   const std::string_view name = b.substr(k, name_end - k);
-  out = Token{end_tag_ ? TokenKind::end_tag : TokenKind::start_tag, name, attrs, self_closing, markup_offset_,
-              b.size()};
+  set_token(out, end_tag_ ? TokenKind::end_tag : TokenKind::start_tag, name, attrs, self_closing, markup_offset_,
+            b.size());
   mode_ = Mode::data;
-  if (!end_tag_ && !self_closing && (name.size() == 5 || name.size() == 6) && lower(name[0]) == 's') {
-    if (iequals(name, "script")) {
-      raw_end_ = "</script";
-      mode_ = Mode::raw;
-    } else if (iequals(name, "style")) {
-      raw_end_ = "</style";
-      mode_ = Mode::raw;
-    }
+  if (!end_tag_ && !self_closing) enter_raw_text(name);
+}
+
+void Tokenizer::enter_raw_text(std::string_view name) {
+  if ((name.size() != 5 && name.size() != 6) || lower(name[0]) != 's') return;
+  if (iequals(name, "script")) {
+    raw_end_ = "</script";
+    mode_ = Mode::raw;
+  } else if (iequals(name, "style")) {
+    raw_end_ = "</style";
+    mode_ = Mode::raw;
   }
 }
 

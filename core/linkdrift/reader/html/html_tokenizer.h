@@ -12,10 +12,12 @@
 //   several tokens, but a token never ends inside a character reference that
 //   html_entities.h would decode (an unfinished "&name" at a chunk end is held
 //   back), so decoding token by token equals decoding the whole.
-// - Linear time: every byte is looked at a bounded number of times; a tag split
-//   across chunks is resumed where it stopped, never rescanned. Only a tag in
-//   progress is buffered (and comments are not buffered at all); a tag longer
-//   than max_tag_bytes stops the tokenizer (too_large()).
+// - Linear time: every byte is looked at a bounded number of times. A whole tag
+//   of the common form (fast_tag) is read in one pass; any other tag, or one cut
+//   by the chunk end, is scanned again from its '<' by the state machine, which
+//   resumes a tag split across chunks where it stopped, never rescanning it.
+//   Only a tag in progress is buffered (and comments are not buffered at all); a
+//   tag longer than max_tag_bytes stops the tokenizer (too_large()).
 // - <script> and <style> content is raw text (kind raw_text: no tags inside, no
 //   references to decode) up to the matching end tag, as in a browser.
 // - "<" not followed by a letter, '/', '!' or '?' is text. Attribute values may
@@ -32,6 +34,14 @@ namespace linkdrift::html {
 
 enum class TokenKind : std::uint8_t { text, raw_text, start_tag, end_tag };
 
+// A start tag's attribute as the tokenizer saw it (views into the tag's bytes; the
+// value raw, references not decoded).
+struct Attribute {
+  std::string_view name;
+  std::string_view value;
+};
+inline constexpr std::size_t kMaxListedAttributes = 8;
+
 struct Token {
   TokenKind kind = TokenKind::text;
   std::string_view text;    // text/raw_text: the bytes (references not decoded); tags: the name as written
@@ -39,6 +49,11 @@ struct Token {
   bool self_closing = false;  // start_tag ended with "/>"
   std::uint64_t offset = 0;   // file offset of the first byte (the '<' of a tag)
   std::uint64_t size = 0;     // bytes of the token in the file
+  // start_tag: when attributes_listed, attributes[0..attribute_count) are ALL of `attrs`,
+  // in order (the tokenizer's fast path lists them; html_attrs.h reads either form).
+  const Attribute* attributes = nullptr;
+  std::uint8_t attribute_count = 0;
+  bool attributes_listed = false;
 };
 
 class Tokenizer {
@@ -62,6 +77,7 @@ class Tokenizer {
   enum class Step : std::uint8_t { token, again, more };
 
   Step step_data(Token& out);
+  bool fast_tag(std::size_t lt, Token& out);
   Step step_raw(Token& out);
   Step step_lt(Token& out);
   Step step_lt_slash();
@@ -74,6 +90,7 @@ class Tokenizer {
   Step spill();  // the chunk ends inside a tag: keep its bytes
   Step emit_held(Token& out, TokenKind kind);
   void make_tag(Token& out, std::string_view bytes);
+  void enter_raw_text(std::string_view start_tag_name);
   std::uint64_t at(std::size_t i) const { return base_ + i; }
 
   const char* p_ = nullptr;
@@ -96,6 +113,7 @@ class Tokenizer {
   std::string held_;              // text held back at a chunk end (see CONTRACT)
   std::uint64_t held_offset_ = 0;
   std::string emitted_;           // storage of the last token built from held_
+  Attribute listed_[kMaxListedAttributes];  // the attributes of a fast_tag token
 };
 
 }  // namespace linkdrift::html
