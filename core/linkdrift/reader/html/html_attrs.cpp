@@ -37,7 +37,7 @@ std::uint32_t bit_of(std::string_view c) {
 }
 
 std::uint32_t bits_of_class_value(std::string_view cls, std::string& scratch) {
-  if (cls.find('&') != std::string_view::npos) {
+  if (find_byte(cls.data(), cls.size(), '&') != nullptr) {
     scratch.clear();
     append_decoded(scratch, cls);
     cls = scratch;

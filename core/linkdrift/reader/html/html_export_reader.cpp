@@ -34,6 +34,7 @@ struct HtmlExportReader::Impl {
         fail(page.failure().offset, page.failure().message);
         return false;
       }
+      tokenizer.want_text(page.wants_text());
     }
     if (tokenizer.too_large()) {
       fail(tokenizer.markup_offset(), "tag larger than " + page.limit_text() + " (the limit per message)");

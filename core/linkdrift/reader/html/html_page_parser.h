@@ -53,6 +53,11 @@ class PageParser {
   // End of input at `end_offset`; `markup_at` is where an unfinished tag began, if any.
   bool finish(std::uint64_t end_offset, bool in_markup, std::uint64_t markup_at);
 
+  // Whether the next text token can matter (a chat name, a message text or poll, a service
+  // text): the reader tells the tokenizer, which skips text otherwise.
+  bool wants_text() const {
+    return name_depth_ >= 0 || kind_ == Kind::service || (kind_ == Kind::message && (collecting() || details_depth_ >= 0));
+  }
   const PageFailure& failure() const { return failure_; }
   bool used_assumed_zone() const { return used_assumed_zone_; }
   std::string limit_text() const;  // max_message_bytes as "256 MB" or "1000 bytes"

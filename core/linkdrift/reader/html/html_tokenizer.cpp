@@ -66,7 +66,9 @@ bool Tokenizer::next(Token& out) {
         case Mode::bogus: s = step_bogus(); break;
       }
     }
-    if (s == Step::token) return true;
+    if (s == Step::token && (text_wanted_ || out.kind == TokenKind::start_tag || out.kind == TokenKind::end_tag)) {
+      return true;
+    }
     if (s == Step::more) return false;
   }
   return false;
@@ -102,6 +104,10 @@ Tokenizer::Step Tokenizer::step_data(Token& out) {
   if (i_ >= n_) return Step::more;
   const std::size_t start = i_;
   const char* hit = find_byte(p_ + start, n_ - start, '<');
+  if (!text_wanted_ && hit != p_ + start) {  // skip the text (a held-back reference is text too)
+    i_ = hit != nullptr ? index_of(hit, p_) : n_;
+    return hit != nullptr ? Step::again : Step::more;
+  }
   if (hit == p_ + start) {
     begin_markup(start);
     if (start + 2 < n_ && (is_alpha(p_[start + 1]) || (p_[start + 1] == '/' && is_alpha(p_[start + 2]))) &&

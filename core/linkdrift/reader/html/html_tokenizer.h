@@ -64,6 +64,9 @@ class Tokenizer {
   // End of input: next() then also returns held-back text.
   void finish();
   bool next(Token& out);
+  // While false, text and raw text are consumed without tokens (set between tokens by a
+  // reader that ignores the text where it is; tags come as before). reset() sets true.
+  void want_text(bool wanted) { text_wanted_ = wanted; }
 
   bool too_large() const { return too_large_; }     // a tag exceeded max_tag_bytes
   bool in_markup() const { return mode_ != Mode::data && mode_ != Mode::raw; }
@@ -102,6 +105,7 @@ class Tokenizer {
   bool end_tag_ = false;
   bool finishing_ = false;
   bool too_large_ = false;
+  bool text_wanted_ = true;
   std::size_t max_tag_ = 0;
   std::size_t markup_start_ = 0;  // index in the chunk where the markup's bytes (after tag_) continue
   std::size_t name_end_ = 0;      // tag: index of the first byte after the name, in the tag's bytes
