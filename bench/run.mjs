@@ -35,13 +35,14 @@ const sets = [...parseFiles(arg('--files', '')).map((f) => ({ ...f, memory: fals
   ...parseFiles(arg('--memory', '')).map((f) => ({ ...f, memory: true, format: 'json', timed: formats.includes('json') })),
   ...(formats.includes('html') ? htmlSets.map((f) => ({ ...f, memory: false, format: 'html', timed: true })) : [])];
 
-/** Bytes linkdrift reads from an HTML export folder: its pages (docs/inputs.md: export_results.html and lists/ are skipped). */
-function htmlInputBytes(dir) {
+/** Bytes linkdrift reads from an export folder: its files named nameRe (docs/inputs.md: export_results.html
+ * and lists/ are skipped). A JSON set may be a folder too (e.g. real exports copied N times). */
+function folderInputBytes(dir, nameRe) {
   let n = 0, files = 0;
   const walk = (d, rel) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const a = path.join(d, e.name), r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) { if (r !== 'lists') walk(a, r); } else if (/\.html?$/i.test(e.name) && r !== 'export_results.html') { n += fs.statSync(a).size; files++; }
+      if (e.isDirectory()) { if (r !== 'lists') walk(a, r); } else if (nameRe.test(e.name) && r !== 'export_results.html') { n += fs.statSync(a).size; files++; }
     }
   };
   walk(dir, '');
@@ -76,8 +77,9 @@ const jsonRefs = {};  // size label -> per-platform counts of the JSON file (ref
 const formatChecks = [];
 for (const set of sets) {
   const html = set.format === 'html';
-  const hb = html ? htmlInputBytes(set.file) : null;
-  const bytes = html ? hb.bytes : fs.statSync(set.file).size;
+  const hb = html ? folderInputBytes(set.file, /\.html?$/i)
+    : fs.statSync(set.file).isDirectory() ? folderInputBytes(set.file, /\.json$/i) : null;
+  const bytes = hb ? hb.bytes : fs.statSync(set.file).size;
   const n = set.memory ? 1 : runs;
   log(`== ${set.format} ${set.size}${set.memory ? ' (memory run)' : ''}: ${set.file}, ${bytes} bytes${html ? ` in ${hb.files} pages` : ''}, ` +
     `${set.timed ? `${n} run(s) per runner` : 'reference only (untimed)'}`);
@@ -121,11 +123,12 @@ for (const set of sets) {
   // browser-1w: the page with one worker (?workers=1); browser: the page's default pool.
   const na = (why) => () => ({ ok: false, skipped: true, na: true, error: why });
   if (!skipBrowser) {
-    if (html) runners.push(['browser-1w', na('n/a (the browser runner picks one file)')], ['browser', na('n/a (the browser runner picks one file)')]);
+    if (hb) runners.push(['browser-1w', na('n/a (the browser runner picks one file)')], ['browser', na('n/a (the browser runner picks one file)')]);
     else runners.push(['browser-1w', ['--workers', '1']], ['browser', []]);  // one session each, below
   }
-  if (html) {
-    runners.push(['baseline-a', na('n/a (JSON-only baseline)')], ['baseline-b', na('n/a (JSON-only baseline)')]);
+  if (hb) {
+    const why = html ? 'n/a (JSON-only baseline)' : 'n/a (the baselines read one file)';
+    runners.push(['baseline-a', na(why)], ['baseline-b', na(why)]);
   } else {
     runners.push(['baseline-a', () => {
       const t = timed(process.execPath, [path.join(ROOT, 'bench/baselines/naive.mjs'), set.file]);
