@@ -30,7 +30,7 @@ NATIVE_PKGS=(
   build-essential cmake ninja-build pkg-config  # compiler, CMake 3.25 (presets v6), Ninja
   libsimdjson-dev libre2-dev nlohmann-json3-dev doctest-dev
   zlib1g-dev      # the ZIP reader's inflate (the wasm build compiles zlib's Debian source)
-  python3
+  python3 python3-jsonschema  # the CLI tests' Python scripts; jsonschema: docs/report.schema.json
 )
 WASM_PKGS=(
   emscripten      # 3.1.6 with a prebuilt sysroot (libc, libc++ incl. -except variants)
