@@ -15,6 +15,7 @@
 #include "linkdrift/aggregate/options_json.h"
 #include "linkdrift/calendar.h"
 #include "linkdrift/extract/text_util.h"
+#include "linkdrift/migration/outcome.h"
 
 namespace linkdrift {
 namespace {
@@ -545,6 +546,9 @@ class ReportPass {
       if (c.messages > 0) corpus_end = std::max(corpus_end, c.last_date);
     const std::int64_t end_minute = floor_div(corpus_end, 60);
     constexpr std::int64_t kDay = 1440;  // minutes
+    const migration::OutcomeThresholds thresholds{o_.outcome_stayed_ratio, o_.outcome_pause_days,
+                                                  o_.outcome_pause_vs_before, o_.outcome_silent_within_days,
+                                                  o_.outcome_silent_end_days};
     for (std::size_t i = 0; i < corpus_.chats().size(); ++i) {
       const ChatData& chat = corpus_.chats()[i];
       const std::vector<const AnnouncementRow*> as = counted_announcements(chat, o_);
@@ -557,49 +561,18 @@ class ReportPass {
       chat.message_times.for_each_run([&](std::int64_t m, std::uint32_t n) { minutes[m] += n; });
       if (!o_.include_forwarded)
         chat.forwarded_times.for_each_run([&](std::int64_t m, std::uint32_t n) { minutes[m] -= n; });
-      std::uint64_t before30 = 0, after30 = 0, before90 = 0, after90 = 0;
-      std::int64_t prev = am, longest_gap = 0, last_minute = std::numeric_limits<std::int64_t>::min();
-      std::int64_t prev_before = std::numeric_limits<std::int64_t>::min(), longest_gap_before = 0;
-      for (const auto& [m, n] : minutes) {
-        if (n <= 0) continue;
-        const auto count = static_cast<std::uint64_t>(n);
-        if (m < am && m >= am - 30 * kDay) before30 += count;
-        if (m < am && m >= am - 90 * kDay) before90 += count;
-        if (m > am && m <= am + 30 * kDay) after30 += count;
-        if (m > am && m <= am + 90 * kDay) after90 += count;
-        if (m <= am && m >= am - 365 * kDay) {  // gaps between messages of the year up to A
-          if (prev_before != std::numeric_limits<std::int64_t>::min())
-            longest_gap_before = std::max(longest_gap_before, m - prev_before);
-          prev_before = m;
-        }
-        if (m > am) {  // silences that begin in the 90 days after A (a later one is not about A)
-          if (prev <= am + 90 * kDay) longest_gap = std::max(longest_gap, m - prev);
-          prev = m;
-        }
-        last_minute = m;
-      }
-      if (last_minute == std::numeric_limits<std::int64_t>::min()) last_minute = am;
-      const std::int64_t last_date = last_minute == floor_div(chat.last_date, 60) ? chat.last_date : last_minute * 60;
-      // The chat's own activity first; a continuation elsewhere explains a chat that went silent or declined.
-      const char* outcome = "declined";
-      if (last_minute <= am + o_.outcome_silent_within_days * kDay ||
-          end_minute - last_minute >= o_.outcome_silent_end_days * kDay)
-        outcome = "went_silent";
-      else if (longest_gap >= o_.outcome_pause_days * kDay &&
-               static_cast<double>(longest_gap) >= o_.outcome_pause_vs_before * static_cast<double>(longest_gap_before))
-        outcome = "paused_then_resumed";
-      else if (after90 > 0 && static_cast<double>(after90) >= o_.outcome_stayed_ratio * static_cast<double>(before90))
-        outcome = "stayed";
+      const migration::ActivityAround a = migration::activity_around(minutes, am);
+      const std::int64_t last_date = a.last_minute == floor_div(chat.last_date, 60) ? chat.last_date : a.last_minute * 60;
       const Continuation cont = continued_in(i, as, first);
-      const bool left = std::string_view(outcome) == "went_silent" || std::string_view(outcome) == "declined";
-      if (cont.chat >= 0 && left) outcome = "continued_elsewhere";
+      const migration::Outcome outcome = migration::classify_outcome(a, am, end_minute, thresholds, cont.chat >= 0);
       out.push_back(Json{{"chat", i}, {"chat_id", chat.info.id}, {"chat_name", chat.info.name},
                          {"announcements", as.size()}, {"first_announcement", iso_utc(first)},
-                         {"messages_before_30d", before30}, {"messages_after_30d", after30},
-                         {"messages_before_90d", before90}, {"messages_after_90d", after90},
-                         {"longest_silence_days", longest_gap / kDay},
-                         {"longest_silence_before_days", longest_gap_before / kDay}, {"last_date", iso_utc(last_date)},
-                         {"days_to_corpus_end", (end_minute - last_minute) / kDay}, {"outcome", outcome},
+                         {"messages_before_30d", a.before_30d}, {"messages_after_30d", a.after_30d},
+                         {"messages_before_90d", a.before_90d}, {"messages_after_90d", a.after_90d},
+                         {"longest_silence_days", a.longest_gap / kDay},
+                         {"longest_silence_before_days", a.longest_gap_before / kDay},
+                         {"last_date", iso_utc(last_date)}, {"days_to_corpus_end", (end_minute - a.last_minute) / kDay},
+                         {"outcome", migration::outcome_name(outcome)},
                          {"continued_in", cont.chat >= 0 ? Json(cont.chat) : Json(nullptr)},
                          {"continued_by", cont.chat >= 0 ? Json(cont.rule) : Json(nullptr)}});
     }

@@ -33,7 +33,7 @@ struct ReportOptions {
   int signature_min_messages = 10;
   bool exclude_signature = false;   // true: series, chats and top targets leave signature links out
   int top_targets = 20;             // top targets per platform (and per chat) to list
-  // Migration outcomes (report "outcomes", see docs/report-schema.md), relative
+  // Migration outcomes (report "outcomes", docs/report-schema.md; rules in migration/outcome.h), relative
   // to a chat's first announcement A:
   // stayed: messages in the 90 days after A >= this share of those in the 90 days before.
   double outcome_stayed_ratio = 0.5;
