@@ -1,8 +1,10 @@
-"""docs/report.schema.json against real reports: every golden report of the CLI tests, and the
-CLI's report of each real export in ../shared/realworld/telegram (each folder; all of them with
---bucket week; the HTML pages alone), so the schema and the output cannot drift apart.
+"""docs/report.schema.json against real reports: every golden report of the CLI tests, the CLI's
+report of every export fixture (tests/fixtures; the Node tests hold the wasm reports of the same
+fixtures byte-identical to these), and of each real export in ../shared/realworld/telegram (each
+folder; all of them with --bucket week; the HTML pages alone), so the schema and the output
+cannot drift apart.
 
-usage: report_schema_test.py CLI SCHEMA GOLDEN_DIR [REALWORLD_DIR]
+usage: report_schema_test.py CLI SCHEMA GOLDEN_DIR FIXTURES_DIR [REALWORLD_DIR]
 Needs jsonschema (Debian python3-jsonschema, installed by scripts/setup.sh).
 """
 import glob
@@ -20,17 +22,17 @@ except ImportError:  # an interpreter without it (e.g. a pyenv one on PATH): Deb
     sys.exit("report_schema_test: jsonschema is missing (scripts/setup.sh installs python3-jsonschema)")
 
 
-def cli_report(cli, args, out_dir, name):
+def cli_report(cli, args, out_dir, name, ok_exits=(0,)):
     path = os.path.join(out_dir, name + ".json")
     run = subprocess.run([cli, "report", "--no-progress", *args, "--out", path], capture_output=True, text=True)
-    if run.returncode != 0:
+    if run.returncode not in ok_exits:
         sys.exit(f"report_schema_test: linkdrift report {' '.join(args)} exited {run.returncode}: {run.stderr[-500:]}")
     return path
 
 
 def main():
-    cli, schema_path, golden_dir = sys.argv[1:4]
-    realworld = sys.argv[4] if len(sys.argv) > 4 else None
+    cli, schema_path, golden_dir, fixtures = sys.argv[1:5]
+    realworld = sys.argv[5] if len(sys.argv) > 5 else None
     with open(schema_path, encoding="utf-8") as f:
         schema = json.load(f)
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -40,6 +42,13 @@ def main():
     if len(reports) < 6:
         sys.exit(f"report_schema_test: expected the CLI's golden reports in {golden_dir}, found {len(reports)}")
     with tempfile.TemporaryDirectory() as tmp:
+        # Every export fixture, one report each (a bad fixture exits 1 with its error in the report).
+        inputs = sorted(f for f in glob.glob(os.path.join(fixtures, "**", "*"), recursive=True)
+                        if f.endswith((".json", ".html")) and not f.endswith(".expected.json")
+                        and os.sep + "fuzz" + os.sep not in f)
+        if len(inputs) < 30:
+            sys.exit(f"report_schema_test: expected the export fixtures in {fixtures}, found {len(inputs)}")
+        reports += [cli_report(cli, [f], tmp, f"fixture-{k}", ok_exits=(0, 1)) for k, f in enumerate(inputs)]
         if realworld and os.path.isdir(realworld):
             exports = sorted(d for d in glob.glob(os.path.join(realworld, "*")) if os.path.isdir(d))
             reports += [cli_report(cli, [d], tmp, os.path.basename(d)) for d in exports]
