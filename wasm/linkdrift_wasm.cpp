@@ -46,7 +46,7 @@
 #include <nlohmann/json.hpp>
 
 #include "linkdrift/aggregate/options_json.h"
-#include "linkdrift/aggregate/record_query.h"
+#include "linkdrift/export/record_query.h"
 #include "linkdrift/analyzer.h"
 #include "linkdrift/export/graph_export.h"
 #include "linkdrift/inputs/input_plan.h"

@@ -6,7 +6,7 @@
 #include <cstdio>
 
 #include "cli/options.h"
-#include "linkdrift/aggregate/record_query.h"
+#include "linkdrift/export/record_query.h"
 
 namespace linkdrift::cli {
 

@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "chunking.h"
-#include "linkdrift/aggregate/record_query.h"
+#include "linkdrift/export/record_query.h"
 #include "linkdrift/analyzer.h"
 
 namespace linkdrift::test {

@@ -3,7 +3,7 @@
 // fixtures' hand-written answers.
 #include <doctest/doctest.h>
 
-#include "linkdrift/aggregate/record_query.h"
+#include "linkdrift/export/record_query.h"
 #include "support.h"
 
 namespace linkdrift::test {

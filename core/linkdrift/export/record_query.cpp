@@ -1,4 +1,4 @@
-#include "linkdrift/aggregate/record_query.h"
+#include "linkdrift/export/record_query.h"
 
 #include "linkdrift/aggregate/counting.h"
 #include "linkdrift/aggregate/options_json.h"
