@@ -37,7 +37,7 @@ const run = {
 
 function newAnalyzer(settings: ReadSettings): Analyzer {
   if (!mod) throw new Error('module not ready');
-  return new mod.Analyzer(JSON.stringify({ max_message_mb: 256, announcements: true, ...settings }));
+  return new mod.Analyzer(JSON.stringify(settings));  // the core's defaults for what settings leave out
 }
 
 function post(msg: WorkerResponse, transfer: Transferable[] = []): void {
