@@ -104,11 +104,6 @@ bool find_attribute(const Token& t, std::string_view lower_name, std::string_vie
   return false;
 }
 
-std::uint32_t class_bits(std::string_view attrs, std::string& scratch) {
-  std::string_view cls;
-  return find_attribute(attrs, "class", cls) ? bits_of_class_value(cls, scratch) : 0;
-}
-
 std::uint32_t class_bits(const Token& t, std::string& scratch) {
   std::string_view cls;
   return find_attribute(t, "class", cls) ? bits_of_class_value(cls, scratch) : 0;

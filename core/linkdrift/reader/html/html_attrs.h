@@ -42,9 +42,8 @@ inline constexpr std::uint32_t kAnswer = 1u << 14;
 inline constexpr std::uint32_t kBotButtonsTable = 1u << 15;
 inline constexpr std::uint32_t kMediaCall = 1u << 16;
 
-// The mask (k... bits above) of the `class` attribute (its references decoded first, e.g.
-// tdesktop's "total details&#x09;"); 0 without one. `scratch` is reused storage.
-std::uint32_t class_bits(std::string_view attrs, std::string& scratch);
+// The mask (k... bits above) of a start tag's `class` attribute (its references decoded
+// first, e.g. tdesktop's "total details&#x09;"); 0 without one. `scratch` is reused storage.
 std::uint32_t class_bits(const Token& start_tag, std::string& scratch);
 
 }  // namespace linkdrift::html

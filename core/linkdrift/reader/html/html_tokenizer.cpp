@@ -110,12 +110,9 @@ Tokenizer::Step Tokenizer::step_data(Token& out) {
   }
   if (hit == p_ + start) {
     begin_markup(start);
-    if (start + 2 < n_ && (is_alpha(p_[start + 1]) || (p_[start + 1] == '/' && is_alpha(p_[start + 2]))) &&
-        fast_tag(start, out)) {
-      return Step::token;
-    }
-    // Fast path: "<x" and "</x" go straight to the tag scanner.
+    // "<x" and "</x": the one-pass form if it is one, else straight to the state machine.
     if (start + 1 < n_ && is_alpha(p_[start + 1])) {
+      if (fast_tag(start, out)) return Step::token;
       i_ = start + 1;
       mode_ = Mode::tag;
       end_tag_ = false;
@@ -123,6 +120,7 @@ Tokenizer::Step Tokenizer::step_data(Token& out) {
       return step_tag(out);
     }
     if (start + 2 < n_ && p_[start + 1] == '/' && is_alpha(p_[start + 2])) {
+      if (fast_tag(start, out)) return Step::token;
       i_ = start + 2;
       mode_ = Mode::tag;
       end_tag_ = true;
