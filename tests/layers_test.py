@@ -1,5 +1,7 @@
 """The layers of core/linkdrift (core/README.md's table, read from there): every
-`#include "linkdrift/..."` in a folder points to the folder itself or to one it may include.
+`#include "linkdrift/..."` in a folder points to the folder itself or to one it may include,
+and the table says what the build enforces (the BELOW list of each folder's linkdrift_layer()
+call in its CMakeLists.txt; the analyzer, linkdrift_core, links every layer).
 
 usage: layers_test.py CORE_DIR   (the repository's core/)
 """
@@ -7,7 +9,7 @@ import os
 import re
 import sys
 
-ROOT_FILES = {"model": "base", "calendar": "base", "analyzer": "analyzer"}  # core/linkdrift/NAME.h, .cpp
+ROOT_FILES = {"analyzer": "analyzer"}  # core/linkdrift/NAME.h, .cpp
 
 
 def allowed_table(readme):
@@ -16,6 +18,19 @@ def allowed_table(readme):
         m = re.match(r"^\| (\w+) \|([^|]*)\|$", line.rstrip())
         if m and m.group(1) != "folder":
             table[m.group(1)] = {x.strip() for x in m.group(2).split(",") if x.strip()}
+    return table
+
+
+def build_table(lib):
+    """{folder: set of BELOW folders} from the linkdrift_layer() calls under core/linkdrift."""
+    table = {}
+    for dirpath, _, files in os.walk(lib):
+        if "CMakeLists.txt" not in files:
+            continue
+        text = open(os.path.join(dirpath, "CMakeLists.txt"), encoding="utf-8").read()
+        for m in re.finditer(r"linkdrift_layer\((\w+)((?:\s+\w+)*?)\s+(?:LIBS|SOURCES)\b", text):
+            words = m.group(2).split()
+            table[m.group(1)] = set(words[1:]) if words[:1] == ["BELOW"] else set()
     return table
 
 
@@ -34,6 +49,13 @@ def main():
         sys.exit(f"layers_test: expected the layer table in {core}/README.md, found {sorted(table)}")
     lib = os.path.join(core, "linkdrift")
     bad = []
+    built = build_table(lib)
+    for folder, below in sorted(built.items()):
+        if table.get(folder) != below:
+            bad.append(f"{folder}: core/README.md says it may include {sorted(table.get(folder, []))}, "
+                       f"its linkdrift_layer() says BELOW {sorted(below)}")
+    if table.get("analyzer") != set(built):
+        bad.append(f"analyzer: core/README.md lists {sorted(table.get('analyzer', []))}, the layers are {sorted(built)}")
     for dirpath, _, files in os.walk(lib):
         for name in files:
             if not name.endswith((".h", ".cpp")):

@@ -45,12 +45,12 @@
 #include <emscripten/val.h>
 #include <nlohmann/json.hpp>
 
-#include "linkdrift/aggregate/options_json.h"
-#include "linkdrift/export/record_query.h"
 #include "linkdrift/analyzer.h"
 #include "linkdrift/export/graph_export.h"
+#include "linkdrift/export/record_query.h"
 #include "linkdrift/inputs/input_plan.h"
 #include "linkdrift/reader/format_sniff.h"
+#include "linkdrift/report/options_json.h"
 
 namespace {
 

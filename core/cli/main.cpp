@@ -9,9 +9,9 @@
 #include "cli/options.h"
 #include "cli/parallel.h"
 #include "cli/summary.h"
-#include "linkdrift/aggregate/report_builder.h"
 #include "linkdrift/analyzer.h"
 #include "linkdrift/export/graph_export.h"
+#include "linkdrift/report/report_builder.h"
 
 namespace {
 

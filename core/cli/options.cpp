@@ -3,8 +3,8 @@
 #include <charconv>
 #include <cstdlib>
 
-#include "linkdrift/aggregate/options_json.h"
-#include "linkdrift/calendar.h"
+#include "linkdrift/base/calendar.h"
+#include "linkdrift/report/options_json.h"
 
 namespace linkdrift::cli {
 

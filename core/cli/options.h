@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "linkdrift/aggregate/report_options.h"
 #include "linkdrift/export/graph_export.h"
+#include "linkdrift/report/report_options.h"
 
 namespace linkdrift::cli {
 

@@ -3,14 +3,14 @@
 #include <algorithm>
 #include <optional>
 
-#include "linkdrift/aggregate/corpus_codec.h"
-#include "linkdrift/aggregate/report_builder.h"
 #include "linkdrift/archive/zip_reader.h"
 #include "linkdrift/extract/extractor.h"
 #include "linkdrift/inputs/input_plan.h"
 #include "linkdrift/migration/announcements.h"
 #include "linkdrift/reader/format_sniff.h"
 #include "linkdrift/reader/html/html_export_reader.h"
+#include "linkdrift/report/report_builder.h"
+#include "linkdrift/store/corpus_codec.h"
 
 namespace linkdrift {
 

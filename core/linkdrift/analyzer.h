@@ -46,10 +46,11 @@
 #include <string_view>
 #include <vector>
 
-#include "linkdrift/aggregate/corpus.h"
-#include "linkdrift/aggregate/report_options.h"
-#include "linkdrift/model.h"
+#include "linkdrift/base/model.h"
 #include "linkdrift/reader/export_reader.h"
+#include "linkdrift/reader/segment_reader.h"
+#include "linkdrift/report/report_options.h"
+#include "linkdrift/store/corpus.h"
 
 namespace linkdrift {
 

@@ -10,8 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "chunking.h"
-#include "linkdrift/export/record_query.h"
 #include "linkdrift/analyzer.h"
+#include "linkdrift/export/record_query.h"
 
 namespace linkdrift::test {
 

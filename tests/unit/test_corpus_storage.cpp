@@ -8,9 +8,9 @@
 #include <utility>
 #include <vector>
 
-#include "linkdrift/aggregate/block_storage.h"
-#include "linkdrift/aggregate/corpus.h"
-#include "linkdrift/aggregate/url_forms.h"
+#include "linkdrift/store/block_storage.h"
+#include "linkdrift/store/corpus.h"
+#include "linkdrift/store/url_forms.h"
 
 namespace linkdrift::test {
 

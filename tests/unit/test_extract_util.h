@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "linkdrift/base/model.h"
 #include "linkdrift/extract/extractor.h"
-#include "linkdrift/model.h"
 
 namespace ldtest {
 

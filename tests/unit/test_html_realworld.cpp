@@ -8,8 +8,8 @@
 #include <map>
 #include <set>
 
+#include "linkdrift/base/model.h"
 #include "linkdrift/extract/extractor.h"
-#include "linkdrift/model.h"
 #include "test_html_util.h"
 
 using html_test::Chunking;

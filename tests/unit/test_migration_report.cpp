@@ -3,8 +3,8 @@
 // (six chats around 2024-10-01T12:00Z; see its .expected.json description).
 #include <doctest/doctest.h>
 
-#include "linkdrift/aggregate/options_json.h"
-#include "linkdrift/calendar.h"
+#include "linkdrift/base/calendar.h"
+#include "linkdrift/report/options_json.h"
 #include "support.h"
 
 namespace linkdrift::test {

@@ -8,12 +8,12 @@
 #include <string_view>
 #include <vector>
 
-#include "linkdrift/aggregate/corpus.h"
-#include "linkdrift/aggregate/intern_index.h"
+#include "linkdrift/base/text_util.h"
 #include "linkdrift/extract/extractor.h"
 #include "linkdrift/extract/prefilter.h"
 #include "linkdrift/extract/scan_reference.h"
-#include "linkdrift/extract/text_util.h"
+#include "linkdrift/store/corpus.h"
+#include "linkdrift/store/intern_index.h"
 
 namespace linkdrift::test {
 namespace {

@@ -3,8 +3,8 @@
 // from the fixtures' dates (see tests/fixtures/*.json).
 #include <doctest/doctest.h>
 
-#include "linkdrift/aggregate/buckets.h"
-#include "linkdrift/calendar.h"
+#include "linkdrift/base/calendar.h"
+#include "linkdrift/report/buckets.h"
 #include "support.h"
 
 namespace linkdrift::test {

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "linkdrift/analyzer.h"
-#include "linkdrift/calendar.h"
+#include "linkdrift/base/calendar.h"
 
 namespace linkdrift::test {
 namespace {

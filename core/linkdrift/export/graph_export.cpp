@@ -3,9 +3,9 @@
 #include <string>
 #include <vector>
 
-#include "linkdrift/aggregate/report_builder.h"
+#include "linkdrift/base/text_util.h"
 #include "linkdrift/export/csv.h"
-#include "linkdrift/extract/text_util.h"
+#include "linkdrift/report/report_builder.h"
 
 namespace linkdrift {
 namespace {

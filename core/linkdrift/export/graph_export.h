@@ -18,8 +18,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "linkdrift/aggregate/corpus.h"
-#include "linkdrift/aggregate/report_options.h"
+#include "linkdrift/report/report_options.h"
+#include "linkdrift/store/corpus.h"
 
 namespace linkdrift {
 

@@ -1,6 +1,6 @@
 #include "linkdrift/export/link_rows.h"
 
-#include "linkdrift/calendar.h"
+#include "linkdrift/base/calendar.h"
 #include "linkdrift/export/csv.h"
 
 namespace linkdrift {

@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "linkdrift/model.h"
+#include "linkdrift/base/model.h"
 
 namespace linkdrift {
 

@@ -1,7 +1,7 @@
 #include "linkdrift/export/record_query.h"
 
-#include "linkdrift/aggregate/counting.h"
-#include "linkdrift/aggregate/options_json.h"
+#include "linkdrift/report/counting.h"
+#include "linkdrift/report/options_json.h"
 
 namespace linkdrift {
 

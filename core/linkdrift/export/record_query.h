@@ -15,9 +15,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "linkdrift/aggregate/corpus.h"
-#include "linkdrift/aggregate/report_options.h"
 #include "linkdrift/export/link_rows.h"
+#include "linkdrift/report/report_options.h"
+#include "linkdrift/store/corpus.h"
 
 namespace linkdrift {
 

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <utility>
 
-#include "linkdrift/model.h"
+#include "linkdrift/base/model.h"
 
 namespace linkdrift::extract {
 

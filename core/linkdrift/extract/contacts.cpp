@@ -3,8 +3,8 @@
 // XMPP service.
 #include <array>
 
+#include "linkdrift/base/text_util.h"
 #include "linkdrift/extract/classify.h"
-#include "linkdrift/extract/text_util.h"
 #include "linkdrift/extract/tld.h"
 
 namespace linkdrift::extract {

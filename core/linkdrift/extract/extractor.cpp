@@ -9,11 +9,11 @@
 #include <cstdint>
 #include <string>
 
+#include "linkdrift/base/text_util.h"
 #include "linkdrift/extract/classify.h"
 #include "linkdrift/extract/prefilter.h"
 #include "linkdrift/extract/refang.h"
 #include "linkdrift/extract/scan_reference.h"
-#include "linkdrift/extract/text_util.h"
 #include "linkdrift/extract/tld.h"
 
 namespace linkdrift {

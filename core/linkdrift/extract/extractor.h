@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-#include "linkdrift/model.h"
+#include "linkdrift/base/model.h"
 
 namespace linkdrift {
 

@@ -1,7 +1,7 @@
 // Bare cryptographic identifiers: Session account IDs, Tox IDs (with their
 // XOR checksum) and Tor onion hosts (formats.md B6, B7, B11).
 #include "linkdrift/extract/classify.h"
-#include "linkdrift/extract/text_util.h"
+#include "linkdrift/base/text_util.h"
 
 namespace linkdrift::extract {
 namespace {

@@ -1,7 +1,7 @@
 // Matrix: matrix.to permalinks, Element web permalinks, the matrix: URI
 // (MSC2312) and bare "@user:server" IDs (formats.md B4).
 #include "linkdrift/extract/classify.h"
-#include "linkdrift/extract/text_util.h"
+#include "linkdrift/base/text_util.h"
 
 namespace linkdrift::extract {
 namespace {

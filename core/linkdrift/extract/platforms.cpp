@@ -2,7 +2,7 @@
 // (formats.md B2, B3, B9, B10). A host of one of these platforms that does not
 // match an entity form returns nullopt; the caller then reports a web link.
 #include "linkdrift/extract/classify.h"
-#include "linkdrift/extract/text_util.h"
+#include "linkdrift/base/text_util.h"
 
 namespace linkdrift::extract {
 namespace {

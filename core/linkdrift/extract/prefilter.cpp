@@ -3,7 +3,7 @@
 #include <array>
 #include <cstdint>
 
-#include "linkdrift/extract/text_util.h"
+#include "linkdrift/base/text_util.h"
 
 namespace linkdrift::extract {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "linkdrift/extract/text_util.h"
+#include "linkdrift/base/text_util.h"
 
 namespace linkdrift::extract {
 namespace {

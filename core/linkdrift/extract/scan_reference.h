@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "linkdrift/model.h"
+#include "linkdrift/base/model.h"
 
 namespace linkdrift::extract {
 

@@ -1,7 +1,7 @@
 // SimpleX: full contact/invitation links and v6.4 short links, on simplex.chat
 // or any server host, and the simplex: scheme (formats.md B5).
 #include "linkdrift/extract/classify.h"
-#include "linkdrift/extract/text_util.h"
+#include "linkdrift/base/text_util.h"
 
 namespace linkdrift::extract {
 namespace {

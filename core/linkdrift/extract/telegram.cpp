@@ -2,8 +2,8 @@
 // formats.md B1), the tg: scheme, and @mentions.
 #include <array>
 
+#include "linkdrift/base/text_util.h"
 #include "linkdrift/extract/classify.h"
-#include "linkdrift/extract/text_util.h"
 
 namespace linkdrift::extract {
 namespace {

@@ -10,8 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "linkdrift/base/text_util.h"
 #include "linkdrift/extract/extractor.h"
-#include "linkdrift/extract/text_util.h"
 #include "linkdrift/migration/lexicon.h"
 #include "linkdrift/migration/normalize.h"
 
@@ -20,9 +20,6 @@ namespace {
 
 using migration::LexiconEntry;
 using migration::PhraseRole;
-
-constexpr std::array<std::string_view, kAnnouncementTypeCount> kTypeNames = {"move", "backup", "new_channel",
-                                                                             "contact_elsewhere"};
 
 // Tunables (documented in docs/announcements.md).
 constexpr std::size_t kAfterChars = 200;    // phrase end → destination start, at most
@@ -185,14 +182,6 @@ struct Hit {
 };
 
 }  // namespace
-
-std::string_view name(AnnouncementType t) { return kTypeNames[static_cast<std::size_t>(t)]; }
-
-std::optional<AnnouncementType> parse_announcement_type(std::string_view s) {
-  for (std::size_t i = 0; i < kTypeNames.size(); ++i)
-    if (s == kTypeNames[i]) return static_cast<AnnouncementType>(i);
-  return std::nullopt;
-}
 
 struct AnnouncementDetector::Impl {
   std::unique_ptr<LinkExtractor> own_extractor;

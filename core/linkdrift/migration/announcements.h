@@ -22,16 +22,12 @@
 #include <string>
 #include <string_view>
 
-#include "linkdrift/model.h"
+#include "linkdrift/base/announcement_type.h"
+#include "linkdrift/base/model.h"
 
 namespace linkdrift {
 
 class LinkExtractor;
-
-enum class AnnouncementType : std::uint8_t { move, backup, new_channel, contact_elsewhere };
-inline constexpr int kAnnouncementTypeCount = 4;
-std::string_view name(AnnouncementType t);  // "move", "backup", "new_channel", "contact_elsewhere"
-std::optional<AnnouncementType> parse_announcement_type(std::string_view s);
 
 struct Announcement {
   AnnouncementType type = AnnouncementType::move;

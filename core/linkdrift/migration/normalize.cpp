@@ -7,7 +7,7 @@
 #include <array>
 #include <string>
 
-#include "linkdrift/extract/text_util.h"
+#include "linkdrift/base/text_util.h"
 
 namespace linkdrift::migration {
 namespace {

@@ -1,6 +1,6 @@
 #include "linkdrift/reader/date_parse.h"
 
-#include "linkdrift/calendar.h"
+#include "linkdrift/base/calendar.h"
 
 namespace linkdrift::reader {
 namespace {

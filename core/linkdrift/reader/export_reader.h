@@ -26,16 +26,10 @@
 #include <string_view>
 #include <vector>
 
-#include "linkdrift/model.h"
+#include "linkdrift/base/chat_info.h"
+#include "linkdrift/base/model.h"
 
 namespace linkdrift {
-
-struct ChatInfo {
-  int index = 0;            // position of the chat in its file, from 0
-  std::int64_t id = 0;      // the export's bare chat id (0 when absent)
-  std::string name;         // "" when absent or null
-  std::string type;         // e.g. "public_channel"; "" when absent
-};
 
 // A piece of message content to scan for links, labelled with where it came from.
 struct Fragment {

@@ -16,14 +16,4 @@ FileFormat sniff_format(std::string_view head, bool at_end) {
   return at_end || head.size() >= kSniffBytes ? FileFormat::json : FileFormat::undecided;
 }
 
-std::string_view name(FileFormat f) {
-  switch (f) {
-    case FileFormat::json: return "json";
-    case FileFormat::html: return "html";
-    case FileFormat::zip: return "zip";
-    case FileFormat::undecided: break;
-  }
-  return "";
-}
-
 }  // namespace linkdrift

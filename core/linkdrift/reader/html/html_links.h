@@ -23,7 +23,7 @@
 #include <string>
 #include <string_view>
 
-#include "linkdrift/model.h"
+#include "linkdrift/base/model.h"
 
 namespace linkdrift::html {
 

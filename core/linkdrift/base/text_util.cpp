@@ -1,4 +1,4 @@
-#include "linkdrift/extract/text_util.h"
+#include "linkdrift/base/text_util.h"
 
 namespace linkdrift::extract {
 

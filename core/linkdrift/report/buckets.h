@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "linkdrift/aggregate/report_options.h"
+#include "linkdrift/report/report_options.h"
 
 namespace linkdrift {
 

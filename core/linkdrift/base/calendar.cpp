@@ -1,4 +1,4 @@
-#include "linkdrift/calendar.h"
+#include "linkdrift/base/calendar.h"
 
 #include <cstdio>
 

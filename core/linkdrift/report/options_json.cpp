@@ -1,9 +1,9 @@
-#include "linkdrift/aggregate/options_json.h"
+#include "linkdrift/report/options_json.h"
 
 #include <limits>
 
-#include "linkdrift/aggregate/buckets.h"
-#include "linkdrift/calendar.h"
+#include "linkdrift/base/calendar.h"
+#include "linkdrift/report/buckets.h"
 
 namespace linkdrift {
 

@@ -1,4 +1,4 @@
-#include "linkdrift/aggregate/report_builder.h"
+#include "linkdrift/report/report_builder.h"
 
 #include <algorithm>
 #include <array>
@@ -6,16 +6,16 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "linkdrift/aggregate/buckets.h"
-#include "linkdrift/aggregate/chat_directory.h"
-#include "linkdrift/aggregate/counting.h"
-#include "linkdrift/aggregate/events.h"
-#include "linkdrift/aggregate/graph.h"
-#include "linkdrift/aggregate/intern_index.h"
-#include "linkdrift/aggregate/options_json.h"
-#include "linkdrift/calendar.h"
-#include "linkdrift/extract/text_util.h"
+#include "linkdrift/base/calendar.h"
+#include "linkdrift/base/text_util.h"
 #include "linkdrift/migration/outcome.h"
+#include "linkdrift/report/buckets.h"
+#include "linkdrift/report/chat_directory.h"
+#include "linkdrift/report/counting.h"
+#include "linkdrift/report/events.h"
+#include "linkdrift/report/graph.h"
+#include "linkdrift/report/options_json.h"
+#include "linkdrift/store/intern_index.h"
 
 namespace linkdrift {
 namespace {

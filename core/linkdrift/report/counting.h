@@ -9,8 +9,8 @@
 #include <unordered_set>
 #include <vector>
 
-#include "linkdrift/aggregate/corpus.h"
-#include "linkdrift/aggregate/report_options.h"
+#include "linkdrift/report/report_options.h"
+#include "linkdrift/store/corpus.h"
 
 namespace linkdrift {
 

@@ -1,9 +1,9 @@
-#include "linkdrift/aggregate/corpus_codec.h"
+#include "linkdrift/store/corpus_codec.h"
 
 #include <algorithm>
 
-#include "linkdrift/aggregate/url_forms.h"
-#include "linkdrift/calendar.h"
+#include "linkdrift/base/calendar.h"
+#include "linkdrift/store/url_forms.h"
 
 namespace linkdrift {
 namespace {

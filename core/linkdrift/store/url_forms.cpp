@@ -1,4 +1,4 @@
-#include "linkdrift/aggregate/url_forms.h"
+#include "linkdrift/store/url_forms.h"
 
 #include <array>
 

@@ -23,7 +23,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "linkdrift/aggregate/corpus.h"
+#include "linkdrift/store/corpus.h"
 
 namespace linkdrift {
 

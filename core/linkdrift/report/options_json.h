@@ -18,7 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "linkdrift/aggregate/report_options.h"
+#include "linkdrift/report/report_options.h"
 
 namespace linkdrift {
 

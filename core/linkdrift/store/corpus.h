@@ -28,13 +28,13 @@
 #include <string_view>
 #include <vector>
 
-#include "linkdrift/aggregate/block_storage.h"
-#include "linkdrift/aggregate/intern_index.h"
-#include "linkdrift/migration/announcements.h"
-#include "linkdrift/model.h"
-#include "linkdrift/reader/export_reader.h"
-#include "linkdrift/reader/format_sniff.h"
-#include "linkdrift/reader/segment_reader.h"
+#include "linkdrift/base/announcement_type.h"
+#include "linkdrift/base/chat_info.h"
+#include "linkdrift/base/file_format.h"
+#include "linkdrift/base/model.h"
+#include "linkdrift/base/segment_edges.h"
+#include "linkdrift/store/block_storage.h"
+#include "linkdrift/store/intern_index.h"
 
 namespace linkdrift {
 

@@ -1,10 +1,10 @@
-#include "linkdrift/aggregate/chat_directory.h"
+#include "linkdrift/report/chat_directory.h"
 
 #include <algorithm>
 #include <cstdlib>
 #include <limits>
 
-#include "linkdrift/extract/text_util.h"
+#include "linkdrift/base/text_util.h"
 
 namespace linkdrift {
 

@@ -1,8 +1,8 @@
-#include "linkdrift/aggregate/counting.h"
+#include "linkdrift/report/counting.h"
 
 #include <algorithm>
 
-#include "linkdrift/aggregate/buckets.h"
+#include "linkdrift/report/buckets.h"
 
 namespace linkdrift {
 

@@ -1,4 +1,4 @@
-#include "linkdrift/aggregate/graph.h"
+#include "linkdrift/report/graph.h"
 
 #include <algorithm>
 #include <limits>
@@ -8,8 +8,8 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "linkdrift/aggregate/counting.h"
-#include "linkdrift/calendar.h"
+#include "linkdrift/base/calendar.h"
+#include "linkdrift/report/counting.h"
 
 namespace linkdrift {
 namespace {

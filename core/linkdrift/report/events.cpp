@@ -1,14 +1,14 @@
-#include "linkdrift/aggregate/events.h"
+#include "linkdrift/report/events.h"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
 
-#include "linkdrift/aggregate/buckets.h"
-#include "linkdrift/aggregate/counting.h"
-#include "linkdrift/aggregate/options_json.h"
-#include "linkdrift/calendar.h"
+#include "linkdrift/base/calendar.h"
+#include "linkdrift/report/buckets.h"
+#include "linkdrift/report/counting.h"
+#include "linkdrift/report/options_json.h"
 
 namespace linkdrift {
 namespace {

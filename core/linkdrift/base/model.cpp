@@ -1,4 +1,4 @@
-#include "linkdrift/model.h"
+#include "linkdrift/base/model.h"
 
 #include <array>
 

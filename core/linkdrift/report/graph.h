@@ -24,9 +24,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "linkdrift/aggregate/chat_directory.h"
-#include "linkdrift/aggregate/corpus.h"
-#include "linkdrift/aggregate/report_options.h"
+#include "linkdrift/report/chat_directory.h"
+#include "linkdrift/report/report_options.h"
+#include "linkdrift/store/corpus.h"
 
 namespace linkdrift {
 

@@ -1,9 +1,9 @@
-#include "linkdrift/aggregate/corpus.h"
+#include "linkdrift/store/corpus.h"
 
 #include <utility>
 
-#include "linkdrift/aggregate/url_forms.h"
-#include "linkdrift/calendar.h"
+#include "linkdrift/base/calendar.h"
+#include "linkdrift/store/url_forms.h"
 
 namespace linkdrift {
 

@@ -8,7 +8,7 @@
 // the result equals one corpus fed both streams.
 #include <algorithm>
 
-#include "linkdrift/aggregate/corpus.h"
+#include "linkdrift/store/corpus.h"
 
 namespace linkdrift {
 namespace {

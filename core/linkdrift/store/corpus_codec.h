@@ -16,7 +16,7 @@
 #include <string>
 #include <string_view>
 
-#include "linkdrift/aggregate/corpus.h"
+#include "linkdrift/store/corpus.h"
 
 namespace linkdrift {
 

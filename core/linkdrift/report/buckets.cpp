@@ -1,8 +1,8 @@
-#include "linkdrift/aggregate/buckets.h"
+#include "linkdrift/report/buckets.h"
 
 #include <cstdio>
 
-#include "linkdrift/calendar.h"
+#include "linkdrift/base/calendar.h"
 
 namespace linkdrift {
 
