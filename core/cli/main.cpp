@@ -12,6 +12,7 @@
 #include "linkdrift/analyzer.h"
 #include "linkdrift/export/graph_export.h"
 #include "linkdrift/report/report_builder.h"
+#include "linkdrift/report/report_json.h"
 
 namespace {
 
@@ -44,8 +45,7 @@ int run(const CliOptions& o) {
   }
 
   if (o.command == Command::report) {
-    const std::string json = build_report(analyzer.corpus(), o.report)
-                                 .dump(o.compact ? -1 : 1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    const std::string json = report_text(build_report(analyzer.corpus(), o.report), o.compact ? -1 : 1);
     std::fwrite(json.data(), 1, json.size(), out);
     std::fputc('\n', out);
   } else if (o.command == Command::links) {

@@ -3,10 +3,10 @@
 
 #include <cstdio>
 
-#include <nlohmann/json.hpp>
+#include "linkdrift/report/report_model.h"
 
 namespace linkdrift::cli {
 
-void print_summary(std::FILE* out, const nlohmann::ordered_json& report);
+void print_summary(std::FILE* out, const Report& report);
 
 }  // namespace linkdrift::cli

@@ -10,6 +10,7 @@
 #include "linkdrift/reader/format_sniff.h"
 #include "linkdrift/reader/html/html_export_reader.h"
 #include "linkdrift/report/report_builder.h"
+#include "linkdrift/report/report_json.h"
 #include "linkdrift/store/corpus_codec.h"
 
 namespace linkdrift {
@@ -546,8 +547,7 @@ const Corpus& Analyzer::corpus() const { return impl_->corpus; }
 const std::vector<InputError>& Analyzer::errors() const { return impl_->errors; }
 
 std::string Analyzer::report_json(const ReportOptions& options) const {
-  // Names from hostile files may hold invalid UTF-8: replace it, never throw.
-  return build_report(impl_->corpus, options).dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  return report_text(build_report(impl_->corpus, options));
 }
 
 }  // namespace linkdrift

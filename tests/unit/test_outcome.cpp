@@ -10,7 +10,7 @@ namespace {
 
 using linkdrift::migration::activity_around;
 using linkdrift::migration::classify_outcome;
-using linkdrift::migration::Outcome;
+using linkdrift::Outcome;
 using linkdrift::migration::OutcomeThresholds;
 
 constexpr std::int64_t kDay = 1440;
@@ -60,5 +60,5 @@ TEST_CASE("outcome: each rule, in order") {
   CHECK(classify(fewer, end, true) == Outcome::continued_elsewhere);
   CHECK(classify(daily(-90, 10), kA + 10 * kDay, true) == Outcome::continued_elsewhere);
   CHECK(classify(daily(-90, 200), end, true) == Outcome::stayed);
-  CHECK(linkdrift::migration::outcome_name(Outcome::paused_then_resumed) == "paused_then_resumed");
+  CHECK(linkdrift::name(Outcome::paused_then_resumed) == "paused_then_resumed");
 }

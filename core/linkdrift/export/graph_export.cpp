@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "linkdrift/base/calendar.h"
 #include "linkdrift/base/text_util.h"
 #include "linkdrift/export/csv.h"
 #include "linkdrift/report/report_builder.h"
@@ -10,42 +11,42 @@
 namespace linkdrift {
 namespace {
 
-using Json = nlohmann::ordered_json;
-
 // A node's fields as the exports show them.
 struct NodeFields {
   std::string label, type, platform, kind, target, url;
   std::int64_t chat = -1, chat_id = 0;
 };
 
-std::vector<NodeFields> node_fields(const Json& report) {
+std::vector<NodeFields> node_fields(const Report& report) {
   std::vector<NodeFields> out;
-  for (const Json& n : report["graph"]["nodes"]) {
+  for (const GraphReport::Node& n : report.graph.nodes) {
     NodeFields f;
-    f.label = n["label"].get<std::string>();
-    f.type = n["type"].get<std::string>();
-    if (f.type == "chat") {
-      f.chat = n["chat"].get<std::int64_t>();
-      f.chat_id = report["chats"][static_cast<std::size_t>(f.chat)]["id"].get<std::int64_t>();
+    f.label = n.label;
+    if (n.chat) {
+      f.type = "chat";
+      f.chat = *n.chat;
+      f.chat_id = report.chats[*n.chat].id;
       f.platform = "telegram";
       f.kind = "chat";
       f.target = std::to_string(f.chat_id);
     } else {
-      f.platform = n["platform"].get<std::string>();
-      f.kind = n["kind"].get<std::string>();
-      f.target = n["target"].get<std::string>();
-      f.url = n["url"].get<std::string>();
+      f.type = "target";
+      f.platform = name(n.platform);
+      f.kind = name(n.kind);
+      f.target = n.target;
+      f.url = n.url;
     }
     out.push_back(std::move(f));
   }
   return out;
 }
 
-std::string types_text(const Json& edge) {
+std::string types_text(const GraphReport::Edge& edge) {
   std::string s;
-  for (const Json& t : edge["announcement_types"]) {
+  for (unsigned t = 0; t < kAnnouncementTypeCount; ++t) {
+    if (!(edge.announcement_types & (1u << t))) continue;
     if (!s.empty()) s.push_back(',');
-    s += t.get<std::string>();
+    s += name(static_cast<AnnouncementType>(t));
   }
   return s;
 }
@@ -73,10 +74,10 @@ std::string xml(std::string_view s) {
   return out;
 }
 
-std::string csv(const Json& report, const std::vector<NodeFields>& nodes, bool excel_safe) {
+std::string csv(const GraphReport& graph, const std::vector<NodeFields>& nodes, bool excel_safe) {
   std::string out = "from_id,from_label,to_id,to_label,to_platform,to_kind,to_target,relation,weight,first,last\n";
-  for (const Json& e : report["graph"]["edges"]) {
-    const auto from = e["from"].get<std::size_t>(), to = e["to"].get<std::size_t>();
+  for (const GraphReport::Edge& e : graph.edges) {
+    const std::size_t from = e.from, to = e.to;
     append_csv_cell(out, std::to_string(from), excel_safe, ',');
     append_csv_cell(out, nodes[from].label, excel_safe, ',');
     append_csv_cell(out, std::to_string(to), excel_safe, ',');
@@ -84,10 +85,10 @@ std::string csv(const Json& report, const std::vector<NodeFields>& nodes, bool e
     append_csv_cell(out, nodes[to].platform, excel_safe, ',');
     append_csv_cell(out, nodes[to].kind, excel_safe, ',');
     append_csv_cell(out, nodes[to].target, excel_safe, ',');
-    append_csv_cell(out, e["relation"].get<std::string>(), excel_safe, ',');
-    append_csv_cell(out, std::to_string(e["weight"].get<std::uint64_t>()), excel_safe, ',');
-    append_csv_cell(out, e["first"].get<std::string>(), excel_safe, ',');
-    append_csv_cell(out, e["last"].get<std::string>(), excel_safe, '\n');
+    append_csv_cell(out, name(e.relation), excel_safe, ',');
+    append_csv_cell(out, std::to_string(e.weight), excel_safe, ',');
+    append_csv_cell(out, iso_utc(e.first), excel_safe, ',');
+    append_csv_cell(out, iso_utc(e.last), excel_safe, '\n');
   }
   return out;
 }
@@ -106,10 +107,10 @@ std::vector<std::pair<const char*, std::string>> node_attributes(const NodeField
   return a;
 }
 
-std::vector<std::pair<const char*, std::string>> edge_attributes(const Json& e) {
-  return {{"relation", e["relation"].get<std::string>()},
-          {"first", e["first"].get<std::string>()},
-          {"last", e["last"].get<std::string>()},
+std::vector<std::pair<const char*, std::string>> edge_attributes(const GraphReport::Edge& e) {
+  return {{"relation", std::string(name(e.relation))},
+          {"first", iso_utc(e.first)},
+          {"last", iso_utc(e.last)},
           {"announcement_types", types_text(e)}};
 }
 
@@ -117,7 +118,7 @@ constexpr const char* kNodeKeys[][2] = {{"type", "string"},   {"chat", "long"}, 
                                         {"kind", "string"},   {"target", "string"}, {"url", "string"}};
 constexpr const char* kEdgeKeys[] = {"relation", "first", "last", "announcement_types"};
 
-std::string gexf(const Json& report, const std::vector<NodeFields>& nodes) {
+std::string gexf(const GraphReport& graph, const std::vector<NodeFields>& nodes) {
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n"
@@ -142,10 +143,9 @@ std::string gexf(const Json& report, const std::vector<NodeFields>& nodes) {
   }
   out += "    </nodes>\n    <edges>\n";
   std::size_t id = 0;
-  for (const Json& e : report["graph"]["edges"]) {
-    out += "      <edge id=\"" + std::to_string(id++) + "\" source=\"" + std::to_string(e["from"].get<std::size_t>()) +
-           "\" target=\"" + std::to_string(e["to"].get<std::size_t>()) + "\" kind=\"" +
-           xml(e["relation"].get<std::string>()) + "\" weight=\"" + std::to_string(e["weight"].get<std::uint64_t>()) + "\">";
+  for (const GraphReport::Edge& e : graph.edges) {
+    out += "      <edge id=\"" + std::to_string(id++) + "\" source=\"" + std::to_string(e.from) + "\" target=\"" +
+           std::to_string(e.to) + "\" kind=\"" + xml(name(e.relation)) + "\" weight=\"" + std::to_string(e.weight) + "\">";
     attvalues(edge_attributes(e));
     out += "</edge>\n";
   }
@@ -153,7 +153,7 @@ std::string gexf(const Json& report, const std::vector<NodeFields>& nodes) {
   return out;
 }
 
-std::string graphml(const Json& report, const std::vector<NodeFields>& nodes) {
+std::string graphml(const GraphReport& graph, const std::vector<NodeFields>& nodes) {
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
@@ -174,10 +174,10 @@ std::string graphml(const Json& report, const std::vector<NodeFields>& nodes) {
     out += "</node>\n";
   }
   std::size_t id = 0;
-  for (const Json& e : report["graph"]["edges"]) {
-    out += "    <edge id=\"e" + std::to_string(id++) + "\" source=\"n" + std::to_string(e["from"].get<std::size_t>()) +
-           "\" target=\"n" + std::to_string(e["to"].get<std::size_t>()) + "\">";
-    data({{"weight", std::to_string(e["weight"].get<std::uint64_t>())}});
+  for (const GraphReport::Edge& e : graph.edges) {
+    out += "    <edge id=\"e" + std::to_string(id++) + "\" source=\"n" + std::to_string(e.from) + "\" target=\"n" +
+           std::to_string(e.to) + "\">";
+    data({{"weight", std::to_string(e.weight)}});
     data(edge_attributes(e));
     out += "</edge>\n";
   }
@@ -194,14 +194,14 @@ std::optional<GraphFormat> parse_graph_format(std::string_view s) {
   return std::nullopt;
 }
 
-std::string graph_export(const Json& report, GraphFormat format, bool excel_safe) {
+std::string graph_export(const Report& report, GraphFormat format, bool excel_safe) {
   const std::vector<NodeFields> nodes = node_fields(report);
   switch (format) {
-    case GraphFormat::gexf: return gexf(report, nodes);
-    case GraphFormat::graphml: return graphml(report, nodes);
+    case GraphFormat::gexf: return gexf(report.graph, nodes);
+    case GraphFormat::graphml: return graphml(report.graph, nodes);
     case GraphFormat::csv: break;
   }
-  return csv(report, nodes, excel_safe);
+  return csv(report.graph, nodes, excel_safe);
 }
 
 std::string graph_file(const Corpus& corpus, ReportOptions options, GraphFormat format, bool excel_safe) {

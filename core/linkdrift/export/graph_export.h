@@ -16,8 +16,7 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
-
+#include "linkdrift/report/report_model.h"
 #include "linkdrift/report/report_options.h"
 #include "linkdrift/store/corpus.h"
 
@@ -26,9 +25,9 @@ namespace linkdrift {
 enum class GraphFormat { csv, gexf, graphml };
 std::optional<GraphFormat> parse_graph_format(std::string_view s);
 
-// `report` is a report as build_report() makes it (its "graph" and "chats").
+// The graph of `report` (its graph and, for chat nodes' ids, its chats).
 // With excel_safe, CSV cells that could run as formulas get a leading '.
-std::string graph_export(const nlohmann::ordered_json& report, GraphFormat format, bool excel_safe = false);
+std::string graph_export(const Report& report, GraphFormat format, bool excel_safe = false);
 
 // The graph file of `corpus` under `options`, with every edge (graph_max_edges ignored).
 std::string graph_file(const Corpus& corpus, ReportOptions options, GraphFormat format, bool excel_safe = false);

@@ -9,17 +9,6 @@ namespace {
 constexpr std::int64_t kDay = 1440;  // minutes
 }  // namespace
 
-std::string_view outcome_name(Outcome outcome) {
-  switch (outcome) {
-    case Outcome::went_silent: return "went_silent";
-    case Outcome::paused_then_resumed: return "paused_then_resumed";
-    case Outcome::stayed: return "stayed";
-    case Outcome::declined: return "declined";
-    case Outcome::continued_elsewhere: return "continued_elsewhere";
-  }
-  return "declined";
-}
-
 ActivityAround activity_around(const std::map<std::int64_t, std::int64_t>& minutes, std::int64_t am) {
   constexpr std::int64_t kNone = std::numeric_limits<std::int64_t>::min();
   ActivityAround a;

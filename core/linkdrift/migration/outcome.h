@@ -15,12 +15,9 @@
 #include <map>
 #include <string_view>
 
+#include "linkdrift/base/outcome_kind.h"
+
 namespace linkdrift::migration {
-
-enum class Outcome : std::uint8_t { went_silent, paused_then_resumed, stayed, declined, continued_elsewhere };
-
-// The report's name of an outcome ("went_silent", ...).
-std::string_view outcome_name(Outcome outcome);
 
 // The thresholds, from the report options of the same names (report_options.h).
 struct OutcomeThresholds {

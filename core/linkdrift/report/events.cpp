@@ -8,12 +8,10 @@
 #include "linkdrift/base/calendar.h"
 #include "linkdrift/report/buckets.h"
 #include "linkdrift/report/counting.h"
-#include "linkdrift/report/options_json.h"
 
 namespace linkdrift {
 namespace {
 
-using Json = nlohmann::ordered_json;
 
 struct MonthCounts {
   std::uint64_t messages = 0;
@@ -29,9 +27,9 @@ struct Months {
 };
 
 // (after/months_after - before/months_before) / (before/months_before) in %,
-// one decimal; null without a "before" rate to compare with.
-Json change_pct(std::uint64_t before, std::uint64_t after, int months_before, int months_after) {
-  if (before == 0 || months_before == 0 || months_after == 0) return nullptr;
+// one decimal; none without a "before" rate to compare with.
+std::optional<double> change_pct(std::uint64_t before, std::uint64_t after, int months_before, int months_after) {
+  if (before == 0 || months_before == 0 || months_after == 0) return std::nullopt;
   const double rate_before = static_cast<double>(before) / months_before;
   const double rate_after = static_cast<double>(after) / months_after;
   return std::round((rate_after - rate_before) / rate_before * 1000.0) / 10.0;
@@ -51,8 +49,8 @@ class EventsPass {
     }
   }
 
-  Json run() {
-    Json out = Json::array();
+  std::vector<EventReport> run() {
+    std::vector<EventReport> out;
     if (o_.events.empty()) return out;
     std::vector<Months> chats;
     Months overall;
@@ -69,23 +67,13 @@ class EventsPass {
     }
     for (const EventMarker& e : o_.events) {
       const std::int64_t m = event_month(e);
-      Json before = Json::array(), after = Json::array();
-      for (std::int64_t k = 1; k <= o_.event_window_months; ++k) {
-        before.push_back(bucket_label(m - o_.event_window_months - 1 + k, Bucket::month));
-        after.push_back(bucket_label(m + k, Bucket::month));
-      }
-      Json per_chat = Json::array();
+      EventReport& r = out.emplace_back(EventReport{e, m, *window(overall, m, true), {}});
       for (std::size_t i = 0; i < chats.size(); ++i) {
-        Json w = window_json(chats[i], m, false);
-        if (w.is_null()) continue;
+        std::optional<EventWindow> w = window(chats[i], m, false);
+        if (!w) continue;
         const ChatData& chat = corpus_.chats()[i];
-        Json j{{"chat", i}, {"chat_id", chat.info.id}, {"chat_name", chat.info.name}};
-        j.update(w);
-        per_chat.push_back(std::move(j));
+        r.chats.push_back(EventReport::ChatWindow{{i, chat.info.id, chat.info.name}, std::move(*w)});
       }
-      out.push_back(Json{{"date", event_date(e)}, {"label", e.label}, {"months_before", std::move(before)},
-                         {"months_after", std::move(after)}, {"overall", window_json(overall, m, true)},
-                         {"chats", std::move(per_chat)}});
     }
     return out;
   }
@@ -129,9 +117,9 @@ class EventsPass {
     return out;
   }
 
-  // The window object for event month m; null for a chat (!all_platforms) with
+  // The windows around event month m; none for a chat (!all_platforms) with
   // nothing counted in either window.
-  Json window_json(const Months& c, std::int64_t m, bool all_platforms) const {
+  std::optional<EventWindow> window(const Months& c, std::int64_t m, bool all_platforms) const {
     const int n = o_.event_window_months;
     int covered_before = 0, covered_after = 0;
     MonthCounts before, after;
@@ -145,21 +133,21 @@ class EventsPass {
       add(m - k, before, covered_before);
       add(m + k, after, covered_after);
     }
-    Json platforms = Json::array();
+    EventWindow w;
     bool any = before.messages > 0 || after.messages > 0;
     for (std::size_t p = 0; p < kPlatformCount; ++p) {
       if (!all_platforms && before.records[p] == 0 && after.records[p] == 0) continue;
       any = true;
-      platforms.push_back(Json{{"platform", name(static_cast<Platform>(p))},
-                               {"link_records_before", before.records[p]},
-                               {"link_records_after", after.records[p]},
-                               {"change_pct", change_pct(before.records[p], after.records[p], covered_before, covered_after)}});
+      w.platforms.push_back({static_cast<Platform>(p), before.records[p], after.records[p],
+                             change_pct(before.records[p], after.records[p], covered_before, covered_after)});
     }
-    if (!any && !all_platforms) return nullptr;
-    return Json{{"months_before_covered", covered_before}, {"months_after_covered", covered_after},
-                {"messages_before", before.messages}, {"messages_after", after.messages},
-                {"messages_change_pct", change_pct(before.messages, after.messages, covered_before, covered_after)},
-                {"platforms", std::move(platforms)}};
+    if (!any && !all_platforms) return std::nullopt;
+    w.months_before_covered = covered_before;
+    w.months_after_covered = covered_after;
+    w.messages_before = before.messages;
+    w.messages_after = after.messages;
+    w.messages_change_pct = change_pct(before.messages, after.messages, covered_before, covered_after);
+    return w;
   }
 
   const Corpus& corpus_;
@@ -173,8 +161,8 @@ class EventsPass {
 
 }  // namespace
 
-Json events_json(const Corpus& corpus, const ReportOptions& options,
-                 const std::vector<std::unordered_set<std::uint32_t>>& signatures,
+std::vector<EventReport> event_reports(const Corpus& corpus, const ReportOptions& options,
+                                       const std::vector<std::unordered_set<std::uint32_t>>& signatures,
                  const std::vector<std::map<std::int64_t, std::uint64_t>>* month_messages) {
   return EventsPass(corpus, options, signatures, month_messages).run();
 }

@@ -1,4 +1,4 @@
-// events_json: the report's "events" section (docs/report-schema.md, "Events").
+// event_reports: the report's "events" section (docs/report-schema.md, "Events").
 // For each of ReportOptions::events, the counted messages and link records per
 // platform in the event_window_months whole calendar months (report time zone)
 // before the event's month and the same number after it; the event's own month
@@ -12,8 +12,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "linkdrift/report/report_model.h"
 #include "linkdrift/report/report_options.h"
 #include "linkdrift/store/corpus.h"
 
@@ -22,8 +21,8 @@ namespace linkdrift {
 // signatures[i]: chat i's signature target ids (counting.h chat_signature()).
 // month_messages: when not null, messages_per_bucket() of every chat with
 // bucket month (the report's own, when its bucket is month), else computed here.
-nlohmann::ordered_json events_json(const Corpus& corpus, const ReportOptions& options,
-                                   const std::vector<std::unordered_set<std::uint32_t>>& signatures,
+std::vector<EventReport> event_reports(const Corpus& corpus, const ReportOptions& options,
+                                       const std::vector<std::unordered_set<std::uint32_t>>& signatures,
                                    const std::vector<std::map<std::int64_t, std::uint64_t>>* month_messages);
 
 }  // namespace linkdrift

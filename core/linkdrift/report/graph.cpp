@@ -14,10 +14,6 @@
 namespace linkdrift {
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-enum class Relation : std::uint8_t { announced, cross_link };
-
 bool community_target(const TargetEntry& t) {
   switch (t.platform) {
     case Platform::telegram:
@@ -68,12 +64,12 @@ class GraphPass {
       : corpus_(corpus), o_(o), signatures_(signatures), directory_(directory),
         node_of_target_(corpus.targets().size(), kUnresolved), chat_node_(corpus.chats().size(), kUnresolved) {}
 
-  Json run() {
+  GraphReport run() {
     for (std::uint32_t i = 0; i < corpus_.chats().size(); ++i) {
       announced(i);
       cross_links(i);
     }
-    return to_json();
+    return to_report();
   }
 
  private:
@@ -193,8 +189,9 @@ class GraphPass {
     for (std::size_t k = room; k < cross.size(); ++k) edges_.erase(cross[k]);
   }
 
-  Json to_json() {
-    const std::size_t edges_total = edges_.size();
+  GraphReport to_report() {
+    GraphReport g;
+    g.edges_total = edges_.size();
     keep_heaviest_edges();
     // Chat nodes first (chat order), then targets by platform, kind, target.
     for (const auto& [key, e] : edges_) chat_node(std::get<0>(key));  // every source has a node
@@ -213,35 +210,30 @@ class GraphPass {
       return std::tie(x.chat, x.platform, x.kind, x.target) < std::tie(y.chat, y.platform, y.kind, y.target);
     });
     std::vector<std::uint32_t> id(nodes_.size(), 0);
-    Json nodes = Json::array();
     std::string url;  // scratch for rebuilt urls
     for (std::uint32_t k = 0; k < used.size(); ++k) {
       const Node& n = nodes_[used[k]];
       id[used[k]] = k;
-      if (n.chat >= 0)
-        nodes.push_back(Json{{"id", k}, {"type", "chat"}, {"chat", n.chat}, {"label", label(n)}});
-      else {
+      GraphReport::Node& out = g.nodes.emplace_back();
+      out.label = label(n);
+      if (n.chat >= 0) {
+        out.chat = static_cast<std::uint32_t>(n.chat);
+      } else {
         const TargetEntry& t = corpus_.targets()[n.url_target];
-        nodes.push_back(Json{{"id", k}, {"type", "target"}, {"platform", name(n.platform)}, {"kind", name(n.kind)},
-                             {"target", n.target}, {"url", corpus_.url(t.example_url, t.target, url)},
-                             {"label", label(n)}});
+        out.platform = n.platform;
+        out.kind = n.kind;
+        out.target = n.target;
+        out.url = corpus_.url(t.example_url, t.target, url);
       }
     }
     std::vector<std::pair<std::tuple<std::uint32_t, std::uint32_t, Relation>, const Edge*>> sorted;
     for (const auto& [key, e] : edges_)
       sorted.emplace_back(std::make_tuple(id[chat_node(std::get<0>(key))], id[std::get<1>(key)], std::get<2>(key)), &e);
     std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    Json edges = Json::array();
-    for (const auto& [key, e] : sorted) {
-      Json types = Json::array();
-      for (unsigned t = 0; t < kAnnouncementTypeCount; ++t)
-        if (e->types & (1u << t)) types.push_back(name(static_cast<AnnouncementType>(t)));
-      edges.push_back(Json{{"from", std::get<0>(key)}, {"to", std::get<1>(key)},
-                           {"relation", std::get<2>(key) == Relation::announced ? "announced" : "cross_link"},
-                           {"weight", e->weight}, {"first", iso_utc(e->first)}, {"last", iso_utc(e->last)},
-                           {"announcement_types", std::move(types)}});
-    }
-    return Json{{"nodes", std::move(nodes)}, {"edges", std::move(edges)}, {"edges_total", edges_total}};
+    for (const auto& [key, e] : sorted)
+      g.edges.push_back(GraphReport::Edge{std::get<0>(key), std::get<1>(key), std::get<2>(key), e->weight, e->first,
+                                          e->last, e->types});
+    return g;
   }
 
   const Corpus& corpus_;
@@ -258,8 +250,8 @@ class GraphPass {
 
 }  // namespace
 
-Json graph_json(const Corpus& corpus, const ReportOptions& options,
-                const std::vector<std::unordered_set<std::uint32_t>>& signatures, const ChatDirectory& directory) {
+GraphReport graph_report(const Corpus& corpus, const ReportOptions& options,
+                         const std::vector<std::unordered_set<std::uint32_t>>& signatures, const ChatDirectory& directory) {
   return GraphPass(corpus, options, signatures, directory).run();
 }
 

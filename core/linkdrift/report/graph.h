@@ -1,4 +1,4 @@
-// graph_json: the report's "graph" section (docs/report-schema.md, "Graph"):
+// graph_report: the report's "graph" section (docs/report-schema.md, "Graph"):
 // the successor/backup graph of the loaded chats.
 //
 // Edges go from a loaded chat to a node:
@@ -22,17 +22,16 @@
 #include <unordered_set>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "linkdrift/report/chat_directory.h"
+#include "linkdrift/report/report_model.h"
 #include "linkdrift/report/report_options.h"
 #include "linkdrift/store/corpus.h"
 
 namespace linkdrift {
 
 // signatures[i]: chat i's signature target ids (counting.h chat_signature()).
-nlohmann::ordered_json graph_json(const Corpus& corpus, const ReportOptions& options,
-                                  const std::vector<std::unordered_set<std::uint32_t>>& signatures,
+GraphReport graph_report(const Corpus& corpus, const ReportOptions& options,
+                         const std::vector<std::unordered_set<std::uint32_t>>& signatures,
                                   const ChatDirectory& directory);
 
 }  // namespace linkdrift

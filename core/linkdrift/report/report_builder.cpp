@@ -14,23 +14,10 @@
 #include "linkdrift/report/counting.h"
 #include "linkdrift/report/events.h"
 #include "linkdrift/report/graph.h"
-#include "linkdrift/report/options_json.h"
 #include "linkdrift/store/intern_index.h"
 
 namespace linkdrift {
 namespace {
-
-using Json = nlohmann::ordered_json;
-
-struct Counts {
-  std::uint64_t link_records = 0;
-  std::uint64_t messages = 0;  // messages with >= 1 such link
-  std::uint64_t targets = 0;   // distinct targets
-};
-
-Json counts_json(const Counts& c) {
-  return Json{{"link_records", c.link_records}, {"messages", c.messages}, {"targets", c.targets}};
-}
 
 // Distinct keys below the largest Key (e.g. bucket * targets + target id):
 // open addressing, linear probing, at most 3/4 full, no per-key nodes.
@@ -105,8 +92,8 @@ class ReportPass {
         seen_all_(corpus.targets().size()), seen_nosig_(corpus.targets().size()),
         kind_targets_(corpus.targets().size()) {}
 
-  Json run() {
-    Json chats = Json::array();
+  Report run() {
+    Report report;
     for (const ChatData& chat : corpus_.chats()) any_announcements_ = any_announcements_ || !chat.announcements.empty();
     signatures_.resize(corpus_.chats().size());
     for (const ChatData& chat : corpus_.chats()) {
@@ -121,24 +108,20 @@ class ReportPass {
     series_.assign(nbuckets, {});
     series_targets_ = PairSet(nbuckets, corpus_.targets().size());
     for (std::size_t i = 0; i < corpus_.chats().size(); ++i)
-      chats.push_back(chat_pass(static_cast<std::int64_t>(i), chat_buckets_[i]));
+      report.chats.push_back(chat_pass(static_cast<std::int64_t>(i), chat_buckets_[i]));
 
     const ChatDirectory directory(corpus_, signatures_, o_.successor_birth_days);
     directory_ = &directory;
-    Json report;
-    report["linkdrift_report"] = kReportSchemaVersion;
-    report["options"] = options_json(o_);
-    report["files"] = files_json();
-    report["totals"] = totals_json();
-    report["platforms"] = platforms_json();
-    report["buckets"] = buckets_json();
-    report["top_targets"] = top_targets_json();
-    report["announcements"] = announcements_json();
-    report["outcomes"] = outcomes_json();
-    report["events"] = events_json(corpus_, o_, signatures_, o_.bucket == Bucket::month ? &chat_buckets_ : nullptr);
-    report["graph"] = graph_json(corpus_, o_, signatures_, directory);
-    report["chats"] = std::move(chats);
-    report["errors"] = errors_json();
+    report.options = o_;
+    report.files = files();
+    report.totals = totals();
+    report.platforms = platforms();
+    report.buckets = SeriesReport{min_bucket_, std::move(bucket_messages_), std::move(series_)};
+    report.top_targets = top_targets();
+    report.announcements = announcements();
+    report.outcomes = outcomes();
+    report.events = event_reports(corpus_, o_, signatures_, o_.bucket == Bucket::month ? &chat_buckets_ : nullptr);
+    report.graph = graph_report(corpus_, o_, signatures_, directory);
     return report;
   }
 
@@ -148,7 +131,7 @@ class ReportPass {
     std::array<std::uint64_t, kPlatformCount> records{};
   };
 
-  Json chat_pass(std::int64_t chat_index, const std::map<std::int64_t, std::uint64_t>& buckets) {
+  ChatReport chat_pass(std::int64_t chat_index, const std::map<std::int64_t, std::uint64_t>& buckets) {
     const ChatData& chat = corpus_.chats()[static_cast<std::size_t>(chat_index)];
     std::uint64_t counted = 0;
     for (const auto& [ord, n] : buckets) {
@@ -168,7 +151,7 @@ class ReportPass {
       message_pass(pc, rows, begin, end);
       begin = end;
     }
-    return chat_json(chat, pc, buckets);
+    return chat_report(chat, pc, buckets);
   }
 
   // One message's rows [first, last) of `rows`.
@@ -240,44 +223,31 @@ class ReportPass {
     if (!seen[target]) { seen[target] = true; ++c.targets; }
   }
 
-  Json chat_json(const ChatData& chat, const PerChat& pc, const std::map<std::int64_t, std::uint64_t>& buckets) const {
-    Json j;
-    j["file"] = corpus_.files()[chat.file].name;
-    j["index"] = chat.info.index;
-    j["id"] = chat.info.id;
-    j["name"] = chat.info.name;
-    j["type"] = chat.info.type;
-    j["partial"] = chat.partial;
-    j["messages"] = pc.counted_messages;
-    j["service_messages"] = chat.service_messages;
-    const bool has = !buckets.empty();
-    j["first_date"] = has ? Json(iso_utc(first_date(chat))) : Json(nullptr);
-    j["last_date"] = has ? Json(iso_utc(last_date(chat))) : Json(nullptr);
-    Json per_bucket = Json::object();
-    for (const auto& [ord, n] : buckets) per_bucket[bucket_label(ord, o_.bucket)] = n;
-    j["messages_per_bucket"] = std::move(per_bucket);
-    Json links = Json::object();
-    Json links_per_bucket = Json::object();
-    for (std::size_t p = 0; p < kPlatformCount; ++p) {
-      if (pc.records[p] == 0) continue;
-      const std::string pname(name(static_cast<Platform>(p)));
-      links[pname] = pc.records[p];
-      Json series = Json::object();
-      for (const auto& [ord, n] : pc.records_per_bucket[p]) series[bucket_label(ord, o_.bucket)] = n;
-      links_per_bucket[pname] = std::move(series);
+  ChatReport chat_report(const ChatData& chat, const PerChat& pc, const std::map<std::int64_t, std::uint64_t>& buckets) const {
+    ChatReport r;
+    r.file = corpus_.files()[chat.file].name;
+    r.index = chat.info.index;
+    r.id = chat.info.id;
+    r.name = chat.info.name;
+    r.type = chat.info.type;
+    r.partial = chat.partial;
+    r.messages = pc.counted_messages;
+    r.service_messages = chat.service_messages;
+    if (!buckets.empty()) {
+      r.first_date = first_date(chat);
+      r.last_date = last_date(chat);
     }
-    j["link_records"] = std::move(links);
-    j["link_records_per_bucket"] = std::move(links_per_bucket);
+    r.messages_per_bucket = buckets;
+    r.link_records = pc.records;
+    r.link_records_per_bucket = pc.records_per_bucket;
 
-    std::vector<std::pair<std::uint32_t, std::uint64_t>> ranked;
+    std::vector<std::pair<std::uint32_t, std::uint64_t>> ranked, signature;
     for (const auto& [t, n] : pc.target_messages)
       if (!(o_.exclude_signature && pc.signature.count(t))) ranked.emplace_back(t, n);
-    j["signature_targets"] = target_list(sorted_targets(
-        [&] { std::vector<std::pair<std::uint32_t, std::uint64_t>> s;
-              for (std::uint32_t t : pc.signature) s.emplace_back(t, pc.target_messages.at(t));
-              return s; }()), pc.counted_messages);
-    j["top_targets"] = target_list(sorted_targets(std::move(ranked)), 0);
-    return j;
+    for (std::uint32_t t : pc.signature) signature.emplace_back(t, pc.target_messages.at(t));
+    r.signature_targets = target_list(sorted_targets(std::move(signature)), pc.counted_messages);
+    r.top_targets = target_list(sorted_targets(std::move(ranked)), 0);
+    return r;
   }
 
   // Sorted by count desc, then platform, kind, target; cut to top_targets.
@@ -305,14 +275,13 @@ class ReportPass {
   }
 
   // With share_of > 0, each entry also gets its share of share_of messages.
-  Json target_list(const std::vector<std::pair<std::uint32_t, std::uint64_t>>& v, std::uint64_t share_of) const {
-    Json out = Json::array();
+  std::vector<TargetCount> target_list(const std::vector<std::pair<std::uint32_t, std::uint64_t>>& v, std::uint64_t share_of) const {
+    std::vector<TargetCount> out;
     for (const auto& [t, n] : v) {
       const TargetEntry& e = corpus_.targets()[t];
-      Json j{{"platform", name(e.platform)}, {"kind", name(e.kind)}, {"target", e.target}, {"link_records", n}};
+      TargetCount& c = out.emplace_back(TargetCount{e.platform, e.kind, std::string(e.target), n, std::nullopt});
       if (share_of > 0)
-        j["share"] = static_cast<double>(static_cast<std::uint64_t>(static_cast<double>(n) * 10000.0 / static_cast<double>(share_of) + 0.5)) / 10000.0;
-      out.push_back(std::move(j));
+        c.share = static_cast<double>(static_cast<std::uint64_t>(static_cast<double>(n) * 10000.0 / static_cast<double>(share_of) + 0.5)) / 10000.0;
     }
     return out;
   }
@@ -335,33 +304,26 @@ class ReportPass {
     return m == floor_div(chat.last_date, 60) ? chat.last_date : m * 60;
   }
 
-  Json files_json() const {
-    Json out = Json::array();
+  std::vector<FileReport> files() const {
+    std::vector<FileReport> out;
     for (std::size_t f = 0; f < corpus_.files().size(); ++f) {
       const FileData& file = corpus_.files()[f];
-      std::uint64_t chats = file.continues_chat ? 1 : 0;  // a later HTML page: the chat of the page before
-      for (const ChatData& c : corpus_.chats()) chats += c.file == f;
-      Json j{{"name", file.name}, {"format", name(file.format)}, {"bytes", file.bytes}, {"chats", chats},
-             {"messages", file.messages},
-             {"status", file.has_error ? "error" : !file.skipped.empty() ? "skipped" : "ok"}};
-      if (file.has_error) j["error"] = Json{{"offset", file.error_offset}, {"message", file.error_message}};
-      if (!file.skipped.empty()) j["skipped"] = file.skipped;
-      if (file.continues_chat) j["continues_chat"] = true;
-      if (file.assumed_zone) j["assumed_utc_offset"] = utc_offset_text(file.assumed_utc_offset_minutes);
-      out.push_back(std::move(j));
+      FileReport& r = out.emplace_back();
+      r.name = file.name;
+      r.format = file.format;
+      r.bytes = file.bytes;
+      r.chats = file.continues_chat ? 1 : 0;  // a later HTML page: the chat of the page before
+      for (const ChatData& c : corpus_.chats()) r.chats += c.file == f;
+      r.messages = file.messages;
+      if (file.has_error) r.error = FileReport::Error{file.error_offset, file.error_message};
+      r.skipped = file.skipped;
+      r.continues_chat = file.continues_chat;
+      if (file.assumed_zone) r.assumed_utc_offset_minutes = file.assumed_utc_offset_minutes;
     }
     return out;
   }
 
-  Json errors_json() const {
-    Json out = Json::array();
-    for (const FileData& file : corpus_.files())
-      if (file.has_error)
-        out.push_back(Json{{"file", file.name}, {"offset", file.error_offset}, {"message", file.error_message}});
-    return out;
-  }
-
-  Json totals_json() const {
+  Totals totals() const {
     std::uint64_t service = 0, forwarded = 0;
     std::int64_t first = std::numeric_limits<std::int64_t>::max(), last = std::numeric_limits<std::int64_t>::min();
     for (std::size_t i = 0; i < corpus_.chats().size(); ++i) {
@@ -380,63 +342,39 @@ class ReportPass {
       records += all_[p].link_records;
       records_nosig += nosig_[p].link_records;
     }
-    const bool has = first <= last && messages_ > 0;
-    return Json{{"files", corpus_.files().size()},
-                {"files_with_errors", std::count_if(corpus_.files().begin(), corpus_.files().end(),
-                                                    [](const FileData& f) { return f.has_error; })},
-                {"files_skipped", std::count_if(corpus_.files().begin(), corpus_.files().end(),
-                                                [](const FileData& f) { return !f.skipped.empty(); })},
-                {"chats", corpus_.chats().size()},
-                {"messages", messages_},
-                {"service_messages", service},
-                {"forwarded_messages", forwarded},
-                {"messages_with_links", messages_with_links_},
-                {"link_records", records},
-                {"link_records_without_signature", records_nosig},
-                {"first_date", has ? Json(iso_utc(first)) : Json(nullptr)},
-                {"last_date", has ? Json(iso_utc(last)) : Json(nullptr)}};
+    Totals t;
+    t.files = corpus_.files().size();
+    for (const FileData& f : corpus_.files()) {
+      t.files_with_errors += f.has_error;
+      t.files_skipped += !f.skipped.empty();
+    }
+    t.chats = corpus_.chats().size();
+    t.messages = messages_;
+    t.service_messages = service;
+    t.forwarded_messages = forwarded;
+    t.messages_with_links = messages_with_links_;
+    t.link_records = records;
+    t.link_records_without_signature = records_nosig;
+    if (first <= last && messages_ > 0) {
+      t.first_date = first;
+      t.last_date = last;
+    }
+    return t;
   }
 
-  Json platforms_json() const {
-    Json out = Json::array();
+  std::array<PlatformReport, kPlatformCount> platforms() const {
+    std::array<PlatformReport, kPlatformCount> out;
     for (std::size_t p = 0; p < kPlatformCount; ++p) {
-      Json j{{"platform", name(static_cast<Platform>(p))}};
-      j.update(counts_json(all_[p]));
-      j["without_signature"] = counts_json(nosig_[p]);
-      Json kinds = Json::array();
+      out[p] = PlatformReport{static_cast<Platform>(p), all_[p], nosig_[p], {}};
       for (std::size_t k = 0; k < kKindCount; ++k) {
         const auto it = kinds_.find(static_cast<std::uint32_t>(p * kKindCount + k));
-        if (it == kinds_.end()) continue;
-        Json kj{{"kind", name(static_cast<Kind>(k))}};
-        kj.update(counts_json(it->second));
-        kinds.push_back(std::move(kj));
+        if (it != kinds_.end()) out[p].kinds.emplace_back(static_cast<Kind>(k), it->second);
       }
-      j["kinds"] = std::move(kinds);
-      out.push_back(std::move(j));
     }
     return out;
   }
 
-  Json buckets_json() const {
-    Json keys = Json::array();
-    for (std::size_t b = 0; b < series_.size(); ++b)
-      keys.push_back(bucket_label(min_bucket_ + static_cast<std::int64_t>(b), o_.bucket));
-    Json platforms = Json::object();
-    for (std::size_t p = 0; p < kPlatformCount; ++p) {
-      Json records = Json::array(), messages = Json::array(), targets = Json::array();
-      for (const auto& row : series_) {
-        records.push_back(row[p].link_records);
-        messages.push_back(row[p].messages);
-        targets.push_back(row[p].targets);
-      }
-      platforms[std::string(name(static_cast<Platform>(p)))] =
-          Json{{"link_records", std::move(records)}, {"messages", std::move(messages)}, {"targets", std::move(targets)}};
-    }
-    return Json{{"unit", name(o_.bucket)}, {"keys", std::move(keys)}, {"messages", bucket_messages_},
-                {"platforms", std::move(platforms)}};
-  }
-
-  Json top_targets_json() const {
+  std::array<std::vector<TopTarget>, kPlatformCount> top_targets() const {
     // Each platform's candidates are cut back to the top N whenever they reach
     // 2N + 64: memory stays O(N) however many targets there are.
     const std::size_t cut_at = 2 * static_cast<std::size_t>(std::max(o_.top_targets, 0)) + 64;
@@ -462,42 +400,37 @@ class ReportPass {
       if (first || row.date() > d.last_seen) d.last_seen = row.date();
       if (d.last_chat != static_cast<std::int64_t>(chat)) { d.last_chat = static_cast<std::int64_t>(chat); ++d.chats; }
     });
-    Json out = Json::object();
+    std::array<std::vector<TopTarget>, kPlatformCount> out;
     std::string url;  // scratch for urls rebuilt from their form
     for (std::size_t p = 0; p < kPlatformCount; ++p) {
-      Json list = Json::array();
       for (const auto& [t, n] : per_platform[p]) {
         const TargetEntry& e = corpus_.targets()[t];
         const TargetDetail& d = details.at(t);
         const auto sig = signature_chats_.find(t);
-        list.push_back(Json{{"kind", name(e.kind)}, {"target", e.target}, {"url", corpus_.url(e.example_url, e.target, url)},
-                            {"link_records", n}, {"chats", d.chats},
-                            {"signature_chats", sig == signature_chats_.end() ? 0 : sig->second},
-                            {"first_seen", iso_utc(d.first_seen)}, {"last_seen", iso_utc(d.last_seen)}});
+        out[p].push_back(TopTarget{e.kind, std::string(e.target), std::string(corpus_.url(e.example_url, e.target, url)),
+                                   n, d.chats, sig == signature_chats_.end() ? 0 : sig->second,
+                                   d.first_seen, d.last_seen});
       }
-      out[std::string(name(static_cast<Platform>(p)))] = std::move(list);
     }
     return out;
   }
 
-  Json announcements_json() const {
-    Json out = Json::array();
+  std::vector<AnnouncementReport> announcements() const {
+    std::vector<AnnouncementReport> out;
     for (std::size_t i = 0; i < corpus_.chats().size(); ++i) {
       const ChatData& chat = corpus_.chats()[i];
       for (const AnnouncementRow* a : counted_announcements(chat, o_)) {
         const TargetEntry& t = corpus_.targets()[a->target];
-        out.push_back(Json{{"chat", i}, {"chat_id", chat.info.id}, {"chat_name", chat.info.name},
-                           {"message_id", a->message_id}, {"date", iso_utc(a->date)}, {"type", name(a->type)},
-                           {"platform", name(t.platform)}, {"kind", name(t.kind)}, {"target", t.target},
-                           {"phrase", a->phrase}, {"language", a->language}});
+        out.push_back(AnnouncementReport{{i, chat.info.id, chat.info.name}, a->message_id, a->date, a->type,
+                                         t.platform, t.kind, std::string(t.target), a->phrase, a->language});
       }
     }
     return out;
   }
 
   struct Continuation {
-    std::int64_t chat = -1;   // -1: none
-    const char* rule = "";    // continued_by: destination | born_with_announcement | same_name
+    std::int64_t chat = -1;  // -1: none
+    ContinuedBy rule = ContinuedBy::destination;
   };
 
   // The first other chat that continues chat `i` after its announcements `as`
@@ -507,12 +440,12 @@ class ReportPass {
   Continuation continued_in(std::size_t i, const std::vector<const AnnouncementRow*>& as, std::int64_t first) const {
     const auto self = static_cast<std::uint32_t>(i);
     Continuation found;
-    auto consider = [&](std::uint32_t j, const char* rule) {
+    auto consider = [&](std::uint32_t j, ContinuedBy rule) {
       if (!directory_->same_chat(self, j) && (found.chat < 0 || j < found.chat)) found = {j, rule};
     };
     for (const AnnouncementRow* a : as) {
       const TargetEntry& t = corpus_.targets()[a->target];
-      const char* rule = directory_->born_with_announcement(t) ? "born_with_announcement" : "destination";
+      const ContinuedBy rule = directory_->born_with_announcement(t) ? ContinuedBy::born_with_announcement : ContinuedBy::destination;
       for (const std::uint32_t j : directory_->chats_named_by(t)) consider(j, rule);
     }
     const std::string old_name = extract::to_lower(corpus_.chats()[i].info.name);
@@ -521,7 +454,7 @@ class ReportPass {
       const std::string cname = extract::to_lower(c.info.name);
       if (!old_name.empty() && cname.size() > old_name.size() && cname.find(old_name) != std::string::npos &&
           c.messages > 0 && c.last_date > first)
-        consider(j, "same_name");
+        consider(j, ContinuedBy::same_name);
     }
     return found;
   }
@@ -538,8 +471,8 @@ class ReportPass {
     return first != std::numeric_limits<std::int64_t>::max() ? first : first_contact;
   }
 
-  Json outcomes_json() const {
-    Json out = Json::array();
+  std::vector<OutcomeReport> outcomes() const {
+    std::vector<OutcomeReport> out;
     if (!any_announcements_) return out;
     std::int64_t corpus_end = std::numeric_limits<std::int64_t>::min();  // the corpus' last message
     for (const ChatData& c : corpus_.chats())
@@ -564,17 +497,23 @@ class ReportPass {
       const migration::ActivityAround a = migration::activity_around(minutes, am);
       const std::int64_t last_date = a.last_minute == floor_div(chat.last_date, 60) ? chat.last_date : a.last_minute * 60;
       const Continuation cont = continued_in(i, as, first);
-      const migration::Outcome outcome = migration::classify_outcome(a, am, end_minute, thresholds, cont.chat >= 0);
-      out.push_back(Json{{"chat", i}, {"chat_id", chat.info.id}, {"chat_name", chat.info.name},
-                         {"announcements", as.size()}, {"first_announcement", iso_utc(first)},
-                         {"messages_before_30d", a.before_30d}, {"messages_after_30d", a.after_30d},
-                         {"messages_before_90d", a.before_90d}, {"messages_after_90d", a.after_90d},
-                         {"longest_silence_days", a.longest_gap / kDay},
-                         {"longest_silence_before_days", a.longest_gap_before / kDay},
-                         {"last_date", iso_utc(last_date)}, {"days_to_corpus_end", (end_minute - a.last_minute) / kDay},
-                         {"outcome", migration::outcome_name(outcome)},
-                         {"continued_in", cont.chat >= 0 ? Json(cont.chat) : Json(nullptr)},
-                         {"continued_by", cont.chat >= 0 ? Json(cont.rule) : Json(nullptr)}});
+      OutcomeReport& r = out.emplace_back();
+      r.chat = {i, chat.info.id, chat.info.name};
+      r.announcements = as.size();
+      r.first_announcement = first;
+      r.messages_before_30d = a.before_30d;
+      r.messages_after_30d = a.after_30d;
+      r.messages_before_90d = a.before_90d;
+      r.messages_after_90d = a.after_90d;
+      r.longest_silence_days = a.longest_gap / kDay;
+      r.longest_silence_before_days = a.longest_gap_before / kDay;
+      r.last_date = last_date;
+      r.days_to_corpus_end = (end_minute - a.last_minute) / kDay;
+      r.outcome = migration::classify_outcome(a, am, end_minute, thresholds, cont.chat >= 0);
+      if (cont.chat >= 0) {
+        r.continued_in = static_cast<std::uint32_t>(cont.chat);
+        r.continued_by = cont.rule;
+      }
     }
     return out;
   }
@@ -607,7 +546,7 @@ class ReportPass {
 
 }  // namespace
 
-nlohmann::ordered_json build_report(const Corpus& corpus, const ReportOptions& options) {
+Report build_report(const Corpus& corpus, const ReportOptions& options) {
   return ReportPass(corpus, options).run();
 }
 

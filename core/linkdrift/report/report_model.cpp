@@ -1,0 +1,16 @@
+#include "linkdrift/report/report_model.h"
+
+namespace linkdrift {
+
+std::string_view name(ContinuedBy c) {
+  switch (c) {
+    case ContinuedBy::destination: return "destination";
+    case ContinuedBy::born_with_announcement: return "born_with_announcement";
+    case ContinuedBy::same_name: return "same_name";
+  }
+  return "";
+}
+
+std::string_view name(Relation r) { return r == Relation::announced ? "announced" : "cross_link"; }
+
+}  // namespace linkdrift
