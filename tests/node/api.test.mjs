@@ -82,7 +82,8 @@ for (const [build, loadModule] of Object.entries(BUILDS)) {
       assert.equal(all.offset, 0);
       assert.equal(all.rows.length, 28);
       assert.deepEqual(Object.keys(all.rows[0]),
-        ['file', 'chat_id', 'chat_name', 'message_id', 'date', 'platform', 'kind', 'target', 'url', 'source', 'forwarded']);
+        ['file', 'chat_id', 'chat_name', 'message_id', 'date', 'platform', 'kind', 'target', 'url', 'source', 'forwarded', 'permalink']);
+      assert.equal(all.rows[0].permalink, null);  // every_platform_row's chat has no Telegram signature link
       const def = JSON.parse(a.linkRecords('{}'));
       assert.equal(def.rows.length, 28);  // default limit 100
       const page = JSON.parse(a.linkRecords('{"offset":10,"limit":5}'));

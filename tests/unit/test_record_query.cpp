@@ -52,6 +52,19 @@ TEST_CASE("record query: signature and forwarded filters follow the report's rul
   CHECK(link_records_page(a.corpus(), query(R"({"from": "2024-03-01", "to": "2024-08-01"})"))["total"] == 6);
 }
 
+TEST_CASE("record query: a public chat's rows carry the permalink its signature link names") {
+  // signature_and_forwarded: public_channel "Promo Channel", signature @promo_channel (6 of 10 posts).
+  const Analyzer a = analyzed({"signature_and_forwarded.json", "every_platform_row.json"});
+  const auto page = link_records_page(a.corpus(), query(R"({"chat": 0, "limit": 1})"));
+  REQUIRE(page["rows"].size() == 1);
+  CHECK(page["rows"][0]["permalink"] ==
+        "https://t.me/promo_channel/" + std::to_string(page["rows"][0]["message_id"].get<std::int64_t>()));
+  // Below the signature threshold there is no signature link, so no name to guess.
+  CHECK(link_records_page(a.corpus(), query(R"({"chat": 0, "limit": 1, "signature_threshold": 0.7})"))["rows"][0]["permalink"].is_null());
+  // every_platform_row's chat has no Telegram signature link.
+  CHECK(link_records_page(a.corpus(), query(R"({"chat": 1, "limit": 1})"))["rows"][0]["permalink"].is_null());
+}
+
 TEST_CASE("record query: CSV export equals the CLI's links format") {
   const Analyzer a = analyzed({"every_platform_row.json"});
   CHECK(link_records_csv(a.corpus(), query(R"({"limit": 0})"), false) ==

@@ -585,13 +585,6 @@ function renderTargetsTable(): void {
 
 // ----------------------------------------------------------------- records
 
-/** Public name for "probable permalinks": a public chat whose signature link is a Telegram public/mention target. */
-function permalinkName(c: ReportChat | undefined): string | null {
-  if (!c || !c.type.startsWith('public_')) return null;
-  const s = c.signature_targets.find((x) => x.platform === 'telegram' && (x.kind === 'public' || x.kind === 'mention'));
-  return s && /^[a-z][a-z0-9_]{2,31}$/i.test(s.target) ? s.target : null;
-}
-
 function showRecords(f: { platform?: string; chat?: string; kind?: string; target?: string }): void {
   S.records = { ...S.records, offset: 0, platform: f.platform ?? '', chat: f.chat ?? '', kind: f.kind ?? '', target: f.target ?? '' };
   $<HTMLSelectElement>('records-platform').value = S.records.platform;
@@ -630,10 +623,8 @@ async function loadRecords(): Promise<void> {
     { key: 'target', label: 'Target', cell: (x) => h('bdi', { class: 'target' }, neutralise(x.target)) },
     { key: 'url', label: 'As written', cell: (x) => safeLink(x.url) },
     { key: 'source', label: 'Source', cell: (x) => h('span', { class: 'nowrap' }, x.source, x.forwarded ? h('br') : null, x.forwarded ? h('span', { class: 'muted' }, 'forwarded') : null) },
-    { key: 'perma', label: 'Probable permalink', cell: (x) => {
-        const name = permalinkName(byChat.get(`${x.file}\u0000${x.chat_id}`));
-        return name ? safeLink(`https://t.me/${name}/${x.message_id}`, `t.me/${name}/${x.message_id}`) : h('span', { class: 'muted' }, '–');
-      } },
+    { key: 'perma', label: 'Probable permalink', cell: (x) =>
+        x.permalink ? safeLink(x.permalink, x.permalink.replace(/^https:\/\//, '')) : h('span', { class: 'muted' }, '–') },
   ];
   const table = $<HTMLTableElement>('table-records');
   head(table, cols);

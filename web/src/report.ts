@@ -74,6 +74,8 @@ export interface Report extends MigrationSections {
 export interface RecordRow {
   file: string; chat_id: number; chat_name: string; message_id: number; date: string;
   platform: Platform; kind: string; target: string; url: string; source: string; forwarded: boolean;
+  /** t.me/<name>/<message id> when the chat looks public and its signature link names it (core: permalink_name). */
+  permalink: string | null;
 }
 export interface RecordPage { total: number; offset: number; rows: RecordRow[]; }
 

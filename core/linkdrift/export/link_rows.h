@@ -27,6 +27,7 @@ struct LinkRecordRow {
   std::string_view url;
   Source source;
   bool forwarded;
+  std::uint32_t chat = 0;  // the chat's index in the corpus (not a column)
 };
 
 std::string_view link_csv_header();  // ends in '\n'

@@ -1,5 +1,9 @@
 #include "linkdrift/export/record_query.h"
 
+#include <map>
+#include <tuple>
+
+#include "linkdrift/extract/classify.h"
 #include "linkdrift/report/counting.h"
 #include "linkdrift/report/options_json.h"
 
@@ -67,16 +71,45 @@ std::uint64_t for_each_link_record(const Corpus& corpus, const RecordQuery& q,
         continue;
       if (matched >= q.offset && matched < end)
         emit({corpus.files()[chat.file].name, chat.info.id, chat.info.name, row.message_id, row.date(), t.platform,
-              t.kind, t.target, corpus.url(row.url, t.target, url), row.source, (row.flags & LinkRow::kForwarded) != 0});
+              t.kind, t.target, corpus.url(row.url, t.target, url), row.source, (row.flags & LinkRow::kForwarded) != 0, c});
       ++matched;
     }
   }
   return matched;
 }
 
+std::optional<std::string> permalink_name(const Corpus& corpus, const ChatData& chat, const ReportOptions& filter) {
+  if (!chat.info.type.starts_with("public_")) return std::nullopt;
+  std::uint64_t counted = 0;
+  for (const auto& [ord, n] : messages_per_bucket(chat, filter)) counted += n;
+  const ChatSignature sig = chat_signature(corpus, chat, counted, filter);
+  const TargetEntry* best = nullptr;
+  std::uint64_t best_messages = 0;
+  for (const std::uint32_t id : sig.signature) {
+    const TargetEntry& t = corpus.targets()[id];
+    if (t.platform != Platform::telegram || (t.kind != Kind::public_ && t.kind != Kind::mention)) continue;
+    const std::uint64_t n = sig.target_messages.at(id);
+    if (!best || n > best_messages ||
+        (n == best_messages && std::tie(t.kind, t.target) < std::tie(best->kind, best->target))) {
+      best = &t;
+      best_messages = n;
+    }
+  }
+  if (!best || !extract::is_valid_username(best->target, 3)) return std::nullopt;
+  return std::string(best->target);
+}
+
 nlohmann::ordered_json link_records_page(const Corpus& corpus, const RecordQuery& q) {
   nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-  const std::uint64_t total = for_each_link_record(corpus, q, [&](const LinkRecordRow& r) { rows.push_back(link_row_json(r)); });
+  std::map<std::uint32_t, std::optional<std::string>> names;  // per chat on the page
+  const std::uint64_t total = for_each_link_record(corpus, q, [&](const LinkRecordRow& r) {
+    auto it = names.find(r.chat);
+    if (it == names.end()) it = names.emplace(r.chat, permalink_name(corpus, corpus.chats()[r.chat], q.filter)).first;
+    nlohmann::ordered_json row = link_row_json(r);
+    row["permalink"] = it->second ? nlohmann::ordered_json("https://t.me/" + *it->second + "/" + std::to_string(r.message_id))
+                                  : nlohmann::ordered_json(nullptr);
+    rows.push_back(std::move(row));
+  });
   return {{"total", total}, {"offset", q.offset}, {"rows", std::move(rows)}};
 }
 

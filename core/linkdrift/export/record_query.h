@@ -39,7 +39,15 @@ bool record_query_from_json(std::string_view json, RecordQuery& query, std::stri
 std::uint64_t for_each_link_record(const Corpus& corpus, const RecordQuery& query,
                                    const std::function<void(const LinkRecordRow&)>& emit);
 
-// {"total": N, "offset": o, "rows": [{file, chat_id, …, forwarded}, …]}
+// The Telegram username a post of `chat` is probably reachable under
+// (t.me/<name>/<message id>): the chat's type starts with "public_" and, of
+// its signature targets under `filter` (counting.h), the Telegram public or
+// mention target in the most counted messages (ties: public first, then by
+// target) is a valid username (TDLib's rules). A guess, labelled as one.
+std::optional<std::string> permalink_name(const Corpus& corpus, const ChatData& chat, const ReportOptions& filter);
+
+// {"total": N, "offset": o, "rows": [{file, chat_id, …, forwarded, permalink}, …]}
+// with permalink "https://t.me/<permalink_name>/<message_id>" or null.
 nlohmann::ordered_json link_records_page(const Corpus& corpus, const RecordQuery& query);
 // Header line + one CSV line per matching record (see link_rows.h).
 std::string link_records_csv(const Corpus& corpus, const RecordQuery& query, bool excel_safe);
