@@ -12,7 +12,6 @@
 namespace linkdrift {
 namespace {
 
-
 struct MonthCounts {
   std::uint64_t messages = 0;
   std::array<std::uint64_t, kPlatformCount> records{};
@@ -163,7 +162,7 @@ class EventsPass {
 
 std::vector<EventReport> event_reports(const Corpus& corpus, const ReportOptions& options,
                                        const std::vector<std::unordered_set<std::uint32_t>>& signatures,
-                 const std::vector<std::map<std::int64_t, std::uint64_t>>* month_messages) {
+                                       const std::vector<std::map<std::int64_t, std::uint64_t>>* month_messages) {
   return EventsPass(corpus, options, signatures, month_messages).run();
 }
 

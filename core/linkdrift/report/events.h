@@ -23,6 +23,6 @@ namespace linkdrift {
 // bucket month (the report's own, when its bucket is month), else computed here.
 std::vector<EventReport> event_reports(const Corpus& corpus, const ReportOptions& options,
                                        const std::vector<std::unordered_set<std::uint32_t>>& signatures,
-                                   const std::vector<std::map<std::int64_t, std::uint64_t>>* month_messages);
+                                       const std::vector<std::map<std::int64_t, std::uint64_t>>* month_messages);
 
 }  // namespace linkdrift

@@ -8,7 +8,6 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "linkdrift/base/calendar.h"
 #include "linkdrift/report/counting.h"
 
 namespace linkdrift {

@@ -205,10 +205,10 @@ Json chat_json(const ChatReport& c, Bucket unit) {
   return j;
 }
 
-template <class T, class Fn>
-Json array_of(const std::vector<T>& items, Fn&& to_json) {
+template <class Range, class Fn>
+Json array_of(const Range& items, Fn&& to_json) {
   Json out = Json::array();
-  for (const T& item : items) out.push_back(to_json(item));
+  for (const auto& item : items) out.push_back(to_json(item));
   return out;
 }
 
@@ -221,8 +221,7 @@ Json report_json(const Report& r) {
   j["options"] = options_json(r.options);
   j["files"] = array_of(r.files, file_json);
   j["totals"] = totals_json(r.totals);
-  j["platforms"] = Json::array();
-  for (const PlatformReport& p : r.platforms) j["platforms"].push_back(platform_json(p));
+  j["platforms"] = array_of(r.platforms, platform_json);
   j["buckets"] = buckets_json(r.buckets, unit);
   j["top_targets"] = top_targets_json(r.top_targets);
   j["announcements"] = array_of(r.announcements, announcement_json);
