@@ -6,7 +6,7 @@
 # npm ci (only when node_modules is missing or package-lock.json changed) -> vite build (x2).
 #   scripts/build-web.sh               everything
 #   SKIP_CORE=1 scripts/build-web.sh   reuse existing build/native and build/wasm outputs (no setup/cmake)
-# Generated files (web/generated/, web/public/demo/, web/dist*/) are git-ignored.
+# Generated files (web/generated/: wasm module, options.ts; web/public/demo/, web/dist*/) are git-ignored.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -39,6 +39,13 @@ if [[ ! -s $DEMO || $GEN -nt $DEMO ]]; then
   "$GEN" --size 10MB --seed 1 --layout account --quiet --out "$DEMO"
   log "demo export: $DEMO ($(stat -c %s "$DEMO") bytes)"
 fi
+
+# The page's option types and defaults, from the core's option tables (`linkdrift options`).
+CLI=build/native/bin/linkdrift
+[[ -x $CLI ]] || { echo "[build-web] $CLI missing (run scripts/build.sh native)" >&2; exit 1; }
+"$CLI" options >"$WEB/generated/options.json"
+node "$WEB/scripts/gen-options.mjs" "$WEB/generated/options.json" "$WEB/generated/options.ts"
+log "option types: web/generated/options.ts"
 
 # Node packages: npm ci only when needed.
 cd "$WEB"

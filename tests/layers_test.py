@@ -9,7 +9,7 @@ import os
 import re
 import sys
 
-ROOT_FILES = {"analyzer": "analyzer"}  # core/linkdrift/NAME.h, .cpp
+ROOT_FILES = {"analyzer": "analyzer", "analyzer_options": "analyzer"}  # core/linkdrift/NAME.h, .cpp -> layer
 
 
 def allowed_table(readme):

@@ -3,8 +3,10 @@
 // report options and record queries from JSON, the report and record exports);
 // the only code here converts arguments/results and plumbs errors.
 //
-// JS API (see wasm/README.md):
-//   const a = new Module.Analyzer('{"max_message_mb": 256}');  // or '{}'
+// JS API (see wasm/README.md). A call that can fail answers a tagged result,
+// {ok: true, value} or {ok: false, error: "..."}: errors are never in-band strings
+// and no C++ exception (e.g. std::bad_alloc) escapes to JS as an opaque pointer.
+//   const a = new Module.Analyzer('{"max_message_mb": 256}');  // or '{}'; bad options: defaults + lastError()
 //   a.beginFile(name); a.feed(ptr, len) ...; a.endFile();
 //   a.beginSegment(name, fileSize, start, end);        // one byte range of a file
 //   for (let r; (r = a.nextRead()) !== null;) a.feed(<bytes [r.offset, r.offset + r.length)>);
@@ -16,27 +18,29 @@
 //   a.failFile(message)               -> the open file (segment, archive) fails at the current offset:
 //                                        a browser read error; beginFile(name) + failFile(msg) lists
 //                                        an input that has nothing to read (a folder without an export)
-//   Module.planFolder(pathsJson)      -> '{"files":[{"listed":i,"kind":"json|html|zip","skip":"..."}],"error":""}'
-//                                        (which files of a folder to read, in which order: input_plan.h)
-//   Module.sniffFormat(bytes, atEnd)  -> "json" | "html" | "zip" | "" (need more bytes)
-//   a.serialize()                     -> Uint8Array (a copy the JS owns)
-//   a.mergeSerialized(bytes)          -> true, or false + lastError()
+//   a.serialize()                     -> result: Uint8Array (a copy the JS owns)
+//   a.mergeSerialized(bytes)          -> result: true
 //   a.clear()                         -> forget all inputs (reuse the instance)
-//   a.report(optionsJson)             -> report JSON, NO trailing newline
+//   a.report(optionsJson)             -> result: report JSON, NO trailing newline
 //                                        (`linkdrift report` prints exactly this + "\n")
-//   a.linkRecords(queryJson)          -> '{"total":N,"offset":o,"rows":[...]}'
-//   a.linkRecordsCsv(queryJson, excelSafe) -> CSV text (same bytes as `linkdrift links`)
-//   a.graphExport(format, optionsJson) -> the report's graph as csv|gexf|graphml text
+//   a.linkRecords(queryJson)          -> result: '{"total":N,"offset":o,"rows":[...]}'
+//   a.linkRecordsCsv(queryJson, excelSafe) -> result: CSV text (same bytes as `linkdrift links`)
+//   a.graphExport(format, optionsJson) -> result: the report's graph as csv|gexf|graphml text
 //                                        (same bytes as `linkdrift graph --format F`)
-//   a.errorsJson()                    -> '[{"file","offset","message"},...]'
-//   a.lastError()                     -> '' or the last binding-level error
+//   a.lastError()                     -> '' or why the constructor's options were refused, or the
+//                                        internal error that failed a file (the report lists the file)
 //   a.delete()
-// The string-returning calls answer '{"error":"..."}' for bad options/queries
-// and for any C++ exception (e.g. std::bad_alloc) instead of letting it escape
-// to JS as an opaque exception pointer.
+//   Module.planFolder(pathsJson)      -> result: '{"files":[{"listed":i,"kind":"json|html|zip","skip":"..."}],"error":""}'
+//                                        (which files of a folder to read, in which order: input_plan.h)
+//   Module.planPieces(inputsJson, parts) -> result: '[{"input","begin","end","whole","part"}]' for
+//                                        [{"size": N, "splittable": bool}] (piece_plan.h)
+//   Module.sniffFormat(bytes, atEnd)  -> "json" | "html" | "zip" | "" (need more bytes; Module.sniffBytes
+//                                        leading bytes always decide)
+//   Module.optionTable()              -> `linkdrift options`: every option's key, flag, type, bounds, default
 #include <cstdint>
 #include <exception>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,6 +53,7 @@
 #include "linkdrift/export/graph_export.h"
 #include "linkdrift/export/record_query.h"
 #include "linkdrift/inputs/input_plan.h"
+#include "linkdrift/inputs/piece_plan.h"
 #include "linkdrift/reader/format_sniff.h"
 #include "linkdrift/report/options_json.h"
 
@@ -59,7 +64,40 @@ using Json = nlohmann::ordered_json;
 // Invalid UTF-8 (e.g. from a file name) is replaced, never thrown.
 std::string dump_compact(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
-std::string error_json(std::string_view message) { return dump_compact(Json{{"error", message}}); }
+// A tagged result of `compute()` (which returns the value or throws): {ok: true, value}
+// or {ok: false, error}.
+template <class F>
+emscripten::val tagged(F&& compute) {
+  emscripten::val out = emscripten::val::object();
+  try {
+    emscripten::val value(compute());
+    out.set("ok", true);
+    out.set("value", value);
+  } catch (const std::exception& e) {
+    out.set("ok", false);
+    out.set("error", std::string(e.what()));
+  }
+  return out;
+}
+
+// A refused argument inside a tagged call.
+void require(bool ok, const std::string& error) {
+  if (!ok) throw std::invalid_argument(error);
+}
+
+linkdrift::ReportOptions report_options(const std::string& options_json) {
+  linkdrift::ReportOptions options;
+  std::string error;
+  require(linkdrift::report_options_from_json(std::string_view(options_json), options, error), error);
+  return options;
+}
+
+linkdrift::RecordQuery record_query(const std::string& query_json) {
+  linkdrift::RecordQuery query;
+  std::string error;
+  require(linkdrift::record_query_from_json(std::string_view(query_json), query, error), error);
+  return query;
+}
 
 class WasmAnalyzer {
  public:
@@ -163,86 +201,43 @@ class WasmAnalyzer {
 
   // A copy in JS memory: it stays valid after this analyzer is deleted.
   emscripten::val serialize() {
-    try {
+    return tagged([&] {
       const std::string bytes = analyzer_.serialize();
       return emscripten::val(emscripten::typed_memory_view(bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data())))
           .call<emscripten::val>("slice");
-    } catch (const std::exception& e) {
-      last_error_ = e.what();
-      return emscripten::val::null();
-    }
+    });
   }
 
-  bool mergeSerialized(const emscripten::val& bytes) {
-    try {
+  emscripten::val mergeSerialized(const emscripten::val& bytes) {
+    return tagged([&] {
       const std::vector<std::uint8_t> v = emscripten::convertJSArrayToNumberVector<std::uint8_t>(bytes);
       std::string error;
-      if (analyzer_.merge_serialized(std::string_view(reinterpret_cast<const char*>(v.data()), v.size()), &error))
-        return true;
-      last_error_ = error;
-    } catch (const std::exception& e) {
-      last_error_ = e.what();
-    }
-    return false;
+      require(analyzer_.merge_serialized(std::string_view(reinterpret_cast<const char*>(v.data()), v.size()), &error),
+              error);
+      return true;
+    });
   }
 
   void clear() { analyzer_.clear(); }
 
-  std::string report(const std::string& options_json) const {
-    try {
-      linkdrift::ReportOptions options;
-      std::string error;
-      if (!linkdrift::report_options_from_json(std::string_view(options_json), options, error)) return error_json(error);
-      return analyzer_.report_json(options);
-    } catch (const std::exception& e) {
-      return error_json(e.what());
-    }
+  emscripten::val report(const std::string& options_json) const {
+    return tagged([&] { return analyzer_.report_json(report_options(options_json)); });
   }
 
-  std::string linkRecords(const std::string& query_json) const {
-    try {
-      linkdrift::RecordQuery query;
-      std::string error;
-      if (!linkdrift::record_query_from_json(std::string_view(query_json), query, error)) return error_json(error);
-      return dump_compact(linkdrift::link_records_page(analyzer_.corpus(), query));
-    } catch (const std::exception& e) {
-      return error_json(e.what());
-    }
+  emscripten::val linkRecords(const std::string& query_json) const {
+    return tagged([&] { return dump_compact(linkdrift::link_records_page(analyzer_.corpus(), record_query(query_json))); });
   }
 
-  std::string linkRecordsCsv(const std::string& query_json, bool excel_safe) const {
-    try {
-      linkdrift::RecordQuery query;
-      std::string error;
-      if (!linkdrift::record_query_from_json(std::string_view(query_json), query, error)) return error_json(error);
-      return linkdrift::link_records_csv(analyzer_.corpus(), query, excel_safe);
-    } catch (const std::exception& e) {
-      return error_json(e.what());
-    }
+  emscripten::val linkRecordsCsv(const std::string& query_json, bool excel_safe) const {
+    return tagged([&] { return linkdrift::link_records_csv(analyzer_.corpus(), record_query(query_json), excel_safe); });
   }
 
-  std::string graphExport(const std::string& format, const std::string& options_json) const {
-    try {
+  emscripten::val graphExport(const std::string& format, const std::string& options_json) const {
+    return tagged([&] {
       const std::optional<linkdrift::GraphFormat> f = linkdrift::parse_graph_format(format);
-      if (!f) return error_json("unknown graph format '" + format + "' (csv, gexf or graphml)");
-      linkdrift::ReportOptions options;
-      std::string error;
-      if (!linkdrift::report_options_from_json(std::string_view(options_json), options, error)) return error_json(error);
-      return linkdrift::graph_file(analyzer_.corpus(), options, *f);
-    } catch (const std::exception& e) {
-      return error_json(e.what());
-    }
-  }
-
-  std::string errorsJson() const {
-    try {
-      Json out = Json::array();
-      for (const linkdrift::InputError& e : analyzer_.errors())
-        out.push_back({{"file", e.file}, {"offset", e.offset}, {"message", e.message}});
-      return dump_compact(out);
-    } catch (const std::exception& e) {
-      return error_json(e.what());
-    }
+      require(f.has_value(), "unknown graph format '" + format + "' (csv, gexf or graphml)");
+      return linkdrift::graph_file(analyzer_.corpus(), report_options(options_json), *f);
+    });
   }
 
   std::string lastError() const { return last_error_; }
@@ -263,13 +258,13 @@ class WasmAnalyzer {
 };
 
 // paths_json: ["dir/result.json", "dir/messages.html", ...] (one folder's files).
-std::string planFolder(const std::string& paths_json) {
-  try {
+emscripten::val planFolder(const std::string& paths_json) {
+  return tagged([&] {
     const Json paths = Json::parse(paths_json, nullptr, false);
-    if (!paths.is_array()) return error_json("planFolder expects a JSON array of paths");
+    require(paths.is_array(), "planFolder expects a JSON array of paths");
     std::vector<std::string> list;
     for (const Json& p : paths) {
-      if (!p.is_string()) return error_json("planFolder expects a JSON array of paths");
+      require(p.is_string(), "planFolder expects a JSON array of paths");
       list.push_back(p.get<std::string>());
     }
     const linkdrift::FolderPlan plan = linkdrift::plan_folder(list);
@@ -277,10 +272,32 @@ std::string planFolder(const std::string& paths_json) {
     for (const linkdrift::PlannedFile& f : plan.files)
       files.push_back({{"listed", f.listed}, {"kind", linkdrift::name(f.kind)}, {"skip", f.skip_reason}});
     return dump_compact(Json{{"files", std::move(files)}, {"error", plan.error}});
-  } catch (const std::exception& e) {
-    return error_json(e.what());
-  }
+  });
 }
+
+// inputs_json: [{"size": bytes, "splittable": bool}, ...] in reading order.
+emscripten::val planPieces(const std::string& inputs_json, int parts) {
+  return tagged([&] {
+    const Json inputs = Json::parse(inputs_json, nullptr, false);
+    const char* usage = "planPieces expects a JSON array of {\"size\": bytes, \"splittable\": bool}";
+    require(inputs.is_array(), usage);
+    std::vector<std::uint64_t> sizes;
+    std::vector<bool> splittable;
+    for (const Json& x : inputs) {
+      require(x.is_object() && x.contains("size") && x["size"].is_number_unsigned() && x.contains("splittable") &&
+                  x["splittable"].is_boolean(),
+              usage);
+      sizes.push_back(x["size"].get<std::uint64_t>());
+      splittable.push_back(x["splittable"].get<bool>());
+    }
+    Json out = Json::array();
+    for (const linkdrift::Piece& p : linkdrift::plan_pieces(sizes, splittable, parts))
+      out.push_back({{"input", p.input}, {"begin", p.begin}, {"end", p.end}, {"whole", p.whole}, {"part", p.part}});
+    return dump_compact(out);
+  });
+}
+
+std::string optionTable() { return dump_compact(linkdrift::option_tables_json()); }
 
 std::string sniffFormat(const emscripten::val& bytes, bool at_end) {
   const std::vector<std::uint8_t> v = emscripten::convertJSArrayToNumberVector<std::uint8_t>(bytes);
@@ -292,6 +309,9 @@ std::string sniffFormat(const emscripten::val& bytes, bool at_end) {
 
 EMSCRIPTEN_BINDINGS(linkdrift) {
   emscripten::function("planFolder", &planFolder);
+  emscripten::function("planPieces", &planPieces);
+  emscripten::function("optionTable", &optionTable);
+  emscripten::constant("sniffBytes", static_cast<int>(linkdrift::kSniffBytes));
   emscripten::function("sniffFormat", &sniffFormat);
   emscripten::class_<WasmAnalyzer>("Analyzer")
       .constructor<std::string>()
@@ -312,6 +332,5 @@ EMSCRIPTEN_BINDINGS(linkdrift) {
       .function("linkRecords", &WasmAnalyzer::linkRecords)
       .function("linkRecordsCsv", &WasmAnalyzer::linkRecordsCsv)
       .function("graphExport", &WasmAnalyzer::graphExport)
-      .function("errorsJson", &WasmAnalyzer::errorsJson)
       .function("lastError", &WasmAnalyzer::lastError);
 }

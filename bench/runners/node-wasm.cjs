@@ -58,8 +58,9 @@ function listFolder(dir) {
   };
   if (fs.statSync(input).isDirectory()) {
     const listed = listFolder(input);
-    const plan = JSON.parse(M.planFolder(JSON.stringify(listed.map(([name]) => name))));
-    if (!Array.isArray(plan.files)) throw new Error(`planFolder: ${plan.error || 'no answer'}`);
+    const planned = M.planFolder(JSON.stringify(listed.map(([name]) => name)));
+    if (!planned.ok) throw new Error(`planFolder: ${planned.error}`);
+    const plan = JSON.parse(planned.value);
     for (const f of plan.files) {
       const [name, file] = listed[f.listed];
       if (f.skip) a.skipFile(name, f.skip);
@@ -70,12 +71,13 @@ function listFolder(dir) {
   }
   M._free(ptr);
   const t2 = performance.now();
-  const text = a.report('{}');
+  const result = a.report('{}');
   const t3 = performance.now();
   const heap = M.HEAPU8.length;
   a.delete();
+  if (!result.ok) throw new Error(result.error);
+  const text = result.value;
   const rep = JSON.parse(text);
-  if (rep.error) throw new Error(rep.error);
   const link_records = Object.fromEntries(rep.platforms.map((p) => [p.platform, p.link_records]));
   console.log(JSON.stringify({
     runner: 'node-wasm', ok: rep.totals.files_with_errors === 0, seconds: (t3 - t0) / 1000,

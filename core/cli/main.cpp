@@ -33,12 +33,9 @@ int run(const CliOptions& o) {
     out = file.get();
   }
 
-  // Detection is on by default except for `links`, whose rows do not use it.
-  const bool announcements = o.announcements.value_or(o.command != Command::links);
-  const AnalyzerOptions analyzer_options{ReaderLimits{o.max_message_bytes}, announcements, o.html_utc_offset_minutes};
-  Analyzer analyzer(analyzer_options);
+  Analyzer analyzer(o.analyzer);
   ReadSettings settings{o.chunk_size, o.progress ? (*o.progress ? 1 : 0) : (o.command == Command::summary ? 1 : -1)};
-  read_inputs(analyzer, analyzer_options, expand_inputs(o.inputs), settings, o.jobs > 0 ? o.jobs : default_jobs());
+  read_inputs(analyzer, o.analyzer, expand_inputs(o.inputs), settings, o.jobs > 0 ? o.jobs : default_jobs());
   for (const InputError& e : analyzer.errors()) {
     std::fprintf(stderr, "linkdrift: error: %s: byte %llu: %s\n", e.file.c_str(),
                  static_cast<unsigned long long>(e.offset), e.message.c_str());
@@ -76,7 +73,11 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
   if (options->command == Command::help) {
-    std::fputs(kUsage, stdout);
+    std::fputs(usage().c_str(), stdout);
+    return kExitOk;
+  }
+  if (options->command == Command::options) {
+    std::puts(option_tables_json().dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace).c_str());
     return kExitOk;
   }
   if (options->command == Command::version) {

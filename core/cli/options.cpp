@@ -1,20 +1,23 @@
 #include "cli/options.h"
 
 #include <charconv>
-#include <cstdlib>
+#include <set>
 
-#include "linkdrift/base/calendar.h"
 #include "linkdrift/report/options_json.h"
 
 namespace linkdrift::cli {
 
-const char* const kUsage = R"(linkdrift — where do Telegram channels send their audience, month by month?
+namespace {
+
+constexpr const char* kHead = R"(linkdrift — where do Telegram channels send their audience, month by month?
 
 Usage:
   linkdrift report  [options] FILE|DIR...   JSON report (docs/report-schema.md)
   linkdrift links   [options] FILE|DIR...   one row per link record (CSV or JSON lines)
   linkdrift summary [options] FILE|DIR...   readable tables for the terminal
   linkdrift graph   [options] FILE|DIR...   successor/backup graph: --format csv|gexf|graphml
+  linkdrift options                         every report and reading option as JSON (key, flag,
+                                            type, bounds, default, help)
   linkdrift --help | --version
 
 Inputs are Telegram Desktop exports: JSON (result.json, single chat or whole
@@ -24,18 +27,11 @@ bytes. Directories (and archives) are walked recursively for *.json, *.html and
 *.zip, pages in page order; a folder holding both formats of a chat is read
 from its result.json. Media files are never read.
 
-Options:
-  --bucket month|week|day     time bucket (default month; weeks start on Monday)
-  --tz OFFSET                 reporting time zone: +03:00, -05:30, UTC or minutes (default UTC)
-  --html-tz OFFSET            zone of HTML export dates written without a UTC offset (exports
-                              before 2023 wrote the exporting computer's local time; same
-                              forms as --tz; default UTC). The report names such files.
-  --from DATE, --to DATE      count messages in [from, to), DATE = YYYY-MM-DD[THH:MM:SS] UTC
-  --no-forwarded              leave forwarded messages and their links out
-  --signature-threshold X     share of a chat's messages (0..1] above which a target is the
-                              chat's signature (self-promotion) link (default 0.5)
-  --exclude-signature         leave signature links out of series, chats and top targets
-  --top N                     top targets to list per platform and chat (default 20)
+Report options (the page's controls and JSON keys: `linkdrift options`):
+)";
+
+constexpr const char* kOutputOptions = R"(
+Output and run options:
   --format FORMAT             links: csv|jsonl; graph: csv|gexf|graphml (default csv)
   --excel-safe                links, graph csv: prefix cells starting with = + - @ with '
                               (spreadsheet safety)
@@ -45,23 +41,9 @@ Options:
   --chunk-size BYTES          read size (default 16 MiB)
   --jobs N                    threads reading the inputs, large files split among them
                               (default: the number of cores, at most 8; 1 = one thread)
-  --max-message-mb N          a single message larger than N MB fails its file (default 256)
-  --no-announcements          do not detect move/backup announcements (report sections
-                              "announcements" and "outcomes" stay empty, the graph has
-                              cross_link edges only; about 15% faster). Default: detect,
-                              except in `links`
-  --announcements             detect them (the default)
-  --event DATE[=LABEL]        an event for the report's before/after windows, DATE = YYYY-MM-DD
-                              (repeatable; replaces the defaults 2024-08-24, 2024-09-23)
-  --event-window-months N     months before and after each event's month (default 3)
-  --graph-min-links N         messages linking one target that make a cross_link edge (default 3)
-  --graph-max-edges N         the report's graph: announced edges + heaviest cross_links, N in all
-                              (default 1000; 0 = all; `graph` files always carry every edge)
 
 Exit status: 0 all inputs read, 1 some input failed (output still covers the rest), 2 usage error.
 )";
-
-namespace {
 
 bool parse_int(const std::string& s, long long& out) {
   const char* end = s.data() + s.size();
@@ -69,21 +51,34 @@ bool parse_int(const std::string& s, long long& out) {
   return ec == std::errc() && p == end;
 }
 
+// A table's flag at args[i] (its value, if any, at args[i + 1]): true when it was one.
+// `given` collects the keys set, so repeatable options know their first use.
+template <class O>
+bool table_flag(std::span<const OptionSpec<O>> table, O& options, const std::vector<std::string>& args, std::size_t& i,
+                std::set<std::string_view>& given, std::string& error, bool& ok) {
+  const OptionSpec<O>* spec = find_option_flag(table, args[i]);
+  if (!spec) return false;
+  const std::string& flag = args[i];
+  std::string value;
+  if (spec->info.type != OptionType::boolean) {
+    if (i + 1 >= args.size()) {
+      error = flag + " needs a value";
+      ok = false;
+      return true;
+    }
+    value = args[++i];
+  }
+  const O defaults{};
+  const bool first = given.insert(spec->info.key).second;
+  ok = set_option_text(spec->info, flag, value, first, option_ref(*spec, options), option_cref(*spec, defaults), error);
+  return true;
+}
+
 }  // namespace
 
-std::optional<int> parse_tz_offset(const std::string& text) {
-  if (text == "UTC" || text == "Z" || text == "utc") return 0;
-  long long minutes = 0;
-  if (parse_int(text, minutes)) {
-    if (minutes < -14 * 60 || minutes > 14 * 60) return std::nullopt;
-    return static_cast<int>(minutes);
-  }
-  if (text.size() != 6 || (text[0] != '+' && text[0] != '-') || text[3] != ':') return std::nullopt;
-  long long h = 0, m = 0;
-  if (!parse_int(text.substr(1, 2), h) || !parse_int(text.substr(4, 2), m) || h > 14 || m > 59)
-    return std::nullopt;
-  const auto total = static_cast<int>(h * 60 + m);
-  return text[0] == '-' ? -total : total;
+std::string usage() {
+  return kHead + options_usage(report_option_table()) + "\nReading options (a change re-reads the files in the page):\n" +
+         options_usage(analyzer_option_table()) + kOutputOptions;
 }
 
 std::optional<CliOptions> parse_args(const std::vector<std::string>& args, std::string& error) {
@@ -97,6 +92,7 @@ std::optional<CliOptions> parse_args(const std::vector<std::string>& args, std::
   else if (cmd == "links") o.command = Command::links;
   else if (cmd == "summary") o.command = Command::summary;
   else if (cmd == "graph") o.command = Command::graph;
+  else if (cmd == "options") { o.command = Command::options; return o; }
   else if (cmd == "-h" || cmd == "--help" || cmd == "help") { o.command = Command::help; return o; }
   else if (cmd == "--version" || cmd == "version") { o.command = Command::version; return o; }
   else {
@@ -104,7 +100,7 @@ std::optional<CliOptions> parse_args(const std::vector<std::string>& args, std::
     return std::nullopt;
   }
 
-  bool default_events = true;
+  std::set<std::string_view> given;
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string& v) {
@@ -121,42 +117,16 @@ std::optional<CliOptions> parse_args(const std::vector<std::string>& args, std::
     auto bounded = [&](long long lo, long long hi) {
       if (!value(v)) return false;
       if (parse_int(v, n) && n >= lo && n <= hi) return true;
-      error = a + " must be " + std::to_string(lo) + " .. " + std::to_string(hi);
+      error = a + " must be an integer " + std::to_string(lo) + " .. " + std::to_string(hi);
       return false;
     };
-    if (a == "-h" || a == "--help") { o.command = Command::help; return o; }
-    else if (a == "--bucket") {
-      if (!value(v)) return std::nullopt;
-      const auto b = parse_bucket(v);
-      if (!b) { error = "--bucket must be month, week or day"; return std::nullopt; }
-      o.report.bucket = *b;
-    } else if (a == "--tz" || a == "--html-tz") {
-      if (!value(v)) return std::nullopt;
-      const auto tz = parse_tz_offset(v);
-      if (!tz) { error = a + " must look like +03:00, -05:30, UTC or a number of minutes"; return std::nullopt; }
-      (a == "--tz" ? o.report.tz_offset_minutes : o.html_utc_offset_minutes) = *tz;
-    } else if (a == "--from" || a == "--to") {
-      if (!value(v)) return std::nullopt;
-      std::int64_t t = 0;
-      if (!parse_iso_utc(v, t)) { error = a + " must be a date YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS"; return std::nullopt; }
-      (a == "--from" ? o.report.from : o.report.to) = t;
-    } else if (a == "--no-forwarded") {
-      o.report.include_forwarded = false;
-    } else if (a == "--signature-threshold") {
-      if (!value(v)) return std::nullopt;
-      char* end = nullptr;
-      const double x = std::strtod(v.c_str(), &end);
-      if (end != v.c_str() + v.size() || !(x > 0.0 && x <= 1.0)) {
-        error = "--signature-threshold must be a number in (0, 1]";
-        return std::nullopt;
-      }
-      o.report.signature_threshold = x;
-    } else if (a == "--exclude-signature") {
-      o.report.exclude_signature = true;
-    } else if (a == "--top") {
-      if (!value(v)) return std::nullopt;
-      if (!parse_int(v, n) || n < 0 || n > 100000) { error = "--top must be a number from 0 to 100000"; return std::nullopt; }
-      o.report.top_targets = static_cast<int>(n);
+    bool ok = true;
+    if (table_flag(report_option_table(), o.report, args, i, given, error, ok) ||
+        table_flag(analyzer_option_table(), o.analyzer, args, i, given, error, ok)) {
+      if (!ok) return std::nullopt;
+    } else if (a == "-h" || a == "--help") {
+      o.command = Command::help;
+      return o;
     } else if (a == "--format" && o.command == Command::graph) {
       if (!value(v)) return std::nullopt;
       const auto f = parse_graph_format(v);
@@ -173,34 +143,8 @@ std::optional<CliOptions> parse_args(const std::vector<std::string>& args, std::
       o.compact = true;
     } else if (a == "--out") {
       if (!value(o.out)) return std::nullopt;
-    } else if (a == "--progress") {
-      o.progress = true;
-    } else if (a == "--no-progress") {
-      o.progress = false;
-    } else if (a == "--announcements" || a == "--no-announcements") {
-      o.announcements = a == "--announcements";
-    } else if (a == "--event") {
-      if (!value(v)) return std::nullopt;
-      const std::size_t eq = v.find('=');
-      EventMarker e;
-      if (!parse_event_date(v.substr(0, eq), e.day)) { error = "--event must be YYYY-MM-DD[=LABEL]"; return std::nullopt; }
-      e.label = eq == std::string::npos ? v : v.substr(eq + 1);
-      if (default_events) o.report.events.clear();
-      default_events = false;
-      if (o.report.events.size() == kMaxEvents) { error = "at most 50 --event"; return std::nullopt; }
-      o.report.events.push_back(std::move(e));
-    } else if (a == "--event-window-months") {
-      if (!bounded(1, 120)) return std::nullopt;
-      o.report.event_window_months = static_cast<int>(n);
-    } else if (a == "--graph-min-links") {
-      if (!bounded(1, 1000000)) return std::nullopt;
-      o.report.graph_min_links = static_cast<int>(n);
-    } else if (a == "--graph-max-edges") {
-      if (!bounded(0, 100000000)) return std::nullopt;
-      o.report.graph_max_edges = static_cast<int>(n);
-    } else if (a == "--max-message-mb") {
-      if (!bounded(1, 4096)) return std::nullopt;
-      o.max_message_bytes = static_cast<std::size_t>(n) << 20;
+    } else if (a == "--progress" || a == "--no-progress") {
+      o.progress = a == "--progress";
     } else if (a == "--jobs") {
       if (!bounded(1, 64)) return std::nullopt;
       o.jobs = static_cast<int>(n);
@@ -217,6 +161,8 @@ std::optional<CliOptions> parse_args(const std::vector<std::string>& args, std::
       o.inputs.push_back(a);
     }
   }
+  // `links` rows do not use announcements: off there unless asked for.
+  if (o.command == Command::links && !given.contains("announcements")) o.analyzer.detect_announcements = false;
   if (o.inputs.empty()) {
     error = "no input files";
     return std::nullopt;

@@ -1,11 +1,11 @@
 // Reading the inputs with several threads (`--jobs N`, docs/parallel.md).
 //
-// The inputs are laid end to end and cut into `jobs` equal byte ranges; each
-// thread reads its range into its own Analyzer -- whole files and archives, and
-// segments of JSON files that straddle a cut (Analyzer::begin_segment) -- and the analyzers are
-// merged in order, which gives exactly the sequential result. Files under
-// kMinSplitBytes are never split. If a merge refuses (segments that do not
-// line up: not a tdesktop layout), everything is read again with one thread.
+// The core's plan_pieces (inputs/piece_plan.h, the page's pool uses it too) gives
+// each of `jobs` threads its pieces -- whole files and archives, and segments of
+// JSON files that straddle a cut; each thread reads its pieces into its own
+// Analyzer and the analyzers are merged in order, which gives exactly the
+// sequential result. If a merge refuses (segments that do not line up: not a
+// tdesktop layout), everything is read again with one thread.
 #pragma once
 
 #include <cstdint>
@@ -13,23 +13,10 @@
 #include <vector>
 
 #include "cli/input.h"
+#include "linkdrift/inputs/piece_plan.h"
 #include "linkdrift/analyzer.h"
 
 namespace linkdrift::cli {
-
-constexpr std::uint64_t kMinSplitBytes = std::uint64_t{4} << 20;
-
-// One thread's work: a whole file (cut_begin = 0, cut_end = size, whole) or a segment.
-struct Piece {
-  std::size_t input = 0;  // index into the paths
-  std::uint64_t cut_begin = 0, cut_end = 0;
-  bool whole = true;
-};
-
-// The pieces of each of `jobs` threads, in input order (pure: sizes given).
-// Only inputs marked `splittable` (JSON exports) may be cut into segments.
-std::vector<std::vector<Piece>> plan_pieces(const std::vector<std::uint64_t>& sizes,
-                                            const std::vector<bool>& splittable, int jobs);
 
 // The default --jobs: the number of cores, at most 8.
 int default_jobs();

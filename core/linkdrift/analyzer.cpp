@@ -20,8 +20,8 @@ namespace linkdrift {
 // read is a file of its own.
 struct Analyzer::Impl final : ReaderSink, ArchiveSink {
   explicit Impl(const AnalyzerOptions& options)
-      : reader(*this, options.limits),
-        html(*this, HtmlReaderOptions{options.html_utc_offset_minutes, options.limits.max_message_bytes}),
+      : reader(*this, ReaderLimits{std::size_t(options.max_message_mb) << 20}),
+        html(*this, HtmlReaderOptions{options.html_utc_offset_minutes, std::size_t(options.max_message_mb) << 20}),
         html_zone(options.html_utc_offset_minutes) {
     // Built only when asked for: its lexicon patterns take ~50 M instructions to compile.
     if (options.detect_announcements) detector.emplace(extractor);
@@ -378,38 +378,6 @@ struct Analyzer::Impl final : ReaderSink, ArchiveSink {
     chat_open = false;
   }
 };
-
-bool analyzer_options_from_json(std::string_view text, AnalyzerOptions& options, std::string& error) {
-  const nlohmann::json j = text.empty() ? nlohmann::json::object() : nlohmann::json::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) {
-    error = "analyzer options must be a JSON object";
-    return false;
-  }
-  if (j.contains("announcements")) {
-    if (!j["announcements"].is_boolean()) {
-      error = "option 'announcements' must be true or false";
-      return false;
-    }
-    options.detect_announcements = j["announcements"].get<bool>();
-  }
-  if (j.contains("html_utc_offset_minutes")) {
-    const auto& v = j["html_utc_offset_minutes"];
-    if (!v.is_number_integer() || v.get<long long>() < -14 * 60 || v.get<long long>() > 14 * 60) {
-      error = "option 'html_utc_offset_minutes' must be an integer -840 .. 840";
-      return false;
-    }
-    options.html_utc_offset_minutes = static_cast<int>(v.get<long long>());
-  }
-  if (j.contains("max_message_mb")) {
-    const auto& v = j["max_message_mb"];
-    if (!v.is_number_integer() || v.get<long long>() < 1 || v.get<long long>() > 4096) {
-      error = "option 'max_message_mb' must be an integer 1 .. 4096";
-      return false;
-    }
-    options.limits.max_message_bytes = static_cast<std::size_t>(v.get<long long>()) << 20;
-  }
-  return true;
-}
 
 Analyzer::Analyzer(AnalyzerOptions options) : impl_(std::make_unique<Impl>(options)) {}
 Analyzer::~Analyzer() = default;

@@ -47,31 +47,13 @@
 #include <vector>
 
 #include "linkdrift/base/model.h"
+#include "linkdrift/analyzer_options.h"
 #include "linkdrift/reader/export_reader.h"
 #include "linkdrift/reader/segment_reader.h"
 #include "linkdrift/report/report_options.h"
 #include "linkdrift/store/corpus.h"
 
 namespace linkdrift {
-
-struct AnalyzerOptions {
-  ReaderLimits limits;  // e.g. the largest message accepted (default 256 MB)
-  // Fills the report's "announcements", "outcomes" and the graph's "announced"
-  // edges (docs/announcements.md). Costs ~15% more instructions
-  // (docs/announcements.md, "Cost"); false for link extraction only.
-  bool detect_announcements = true;
-  // The zone of HTML export dates written without a UTC offset (tdesktop before
-  // 3.7.6 wrote local time): minutes east of UTC. Such files are flagged in the
-  // report (FileData::assumed_zone).
-  int html_utc_offset_minutes = 0;
-};
-
-// Parses {"max_message_mb": 1..4096, "announcements": bool,
-// "html_utc_offset_minutes": -840..840} (the CLI's --max-message-mb,
-// --[no-]announcements and --html-tz) over the
-// defaults. Returns false with `error` naming the bad key; never throws.
-bool analyzer_options_from_json(std::string_view json, AnalyzerOptions& options, std::string& error);
-
 
 class Analyzer {
  public:

@@ -11,7 +11,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const fuzz::Input in = fuzz::split_input(data, size);
   AnalyzerOptions options;
   options.detect_announcements = false;  // its lexicon costs ~50 M instructions per analyzer
-  options.limits.max_message_bytes = 1 << 20;
+  options.max_message_mb = 1;
   static Analyzer analyzer(options);     // reused: clear() keeps the compiled extractor
   analyzer.clear();
   analyzer.begin_archive("fuzz.zip", in.file.size(), in.seed % 8192 + 1);

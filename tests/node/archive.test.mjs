@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { BUILDS, FIXTURES, NATIVE_BIN, feedBytes, readArchive, readFixture } from './support.mjs';
+import { BUILDS, FIXTURES, NATIVE_BIN, feedBytes, readArchive, readFixture, value, errorsOf } from './support.mjs';
 import { exportArchive, htmlExportFolder, writeFolder, realworldSkip } from './test-archives.mjs';
 
 const CLI = path.join(NATIVE_BIN, 'linkdrift');
@@ -48,7 +48,7 @@ function reportOf(M, load, analyzerOptions = '{}') {
   const a = new M.Analyzer(analyzerOptions);
   try {
     load(a);
-    return { text: a.report('{}') + '\n', errors: JSON.parse(a.errorsJson()) };
+    return { text: value(a.report('{}')) + '\n', errors: errorsOf(a) };
   } finally {
     a.delete();
   }
@@ -65,7 +65,7 @@ function sameAsCli(wasm, args, what) {
 function readFolder(M, a, dir) {
   const paths = fs.readdirSync(path.join(tmp, dir), { recursive: true })
     .filter((p) => fs.statSync(path.join(tmp, dir, p)).isFile()).map((p) => `${dir}/${p.split(path.sep).join('/')}`);
-  const plan = JSON.parse(M.planFolder(JSON.stringify(paths)));
+  const plan = JSON.parse(value(M.planFolder(JSON.stringify(paths))));
   if (plan.error) { a.beginFile(dir); a.failFile(plan.error); return plan; }
   for (const f of plan.files) {
     const name = paths[f.listed];
@@ -110,7 +110,7 @@ for (const [build, load] of Object.entries(BUILDS)) {
         const other = new M.Analyzer('{}');
         try {
           readArchive(M, other, 'export.zip', zip);
-          assert.equal(a.mergeSerialized(other.serialize()), true, a.lastError());
+          value(a.mergeSerialized(value(other.serialize())));
         } finally { other.delete(); }
       });
       assert.equal(merged.text, direct.text);

@@ -63,8 +63,8 @@ describe('fixtures (wasm, Node build)', () => {
       checkAgainst(expected, report, linkTuples(whole.page));
       assert.equal(whole.page.total, whole.page.rows.length, 'linkRecords total');
 
-      // errorsJson() lists the same errors as the report, with the file name.
-      assert.deepEqual(whole.errors, report.errors.map((e) => ({ file: name, offset: e.offset, message: e.message })));
+      // The report names the file of each error.
+      for (const e of report.errors) assert.equal(e.file, name);
 
       for (const chunking of [1, 7, 'random']) {
         const other = analyze(M, files, { chunking, reportOptions, analyzerOptions });

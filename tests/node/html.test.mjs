@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { BUILDS, FIXTURES, NATIVE_BIN, feedBytes } from './support.mjs';
+import { BUILDS, FIXTURES, NATIVE_BIN, feedBytes, value } from './support.mjs';
 import { OLD_HTML, realworldSkip } from './test-archives.mjs';
 
 const CLI = path.join(NATIVE_BIN, 'linkdrift');
@@ -34,7 +34,7 @@ function wasmOf(M, files, analyzerOptions = '{}') {
       feedBytes(M, a, new Uint8Array(fs.readFileSync(f)), 'random');
       a.endFile();
     }
-    return { report: a.report('{}') + '\n', csv: a.linkRecordsCsv('{"limit":0}', false) };
+    return { report: value(a.report('{}')) + '\n', csv: value(a.linkRecordsCsv('{"limit":0}', false)) };
   } finally {
     a.delete();
   }

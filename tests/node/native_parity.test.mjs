@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { BUILDS, FIXTURES, NATIVE_BIN, analyze } from './support.mjs';
+import { BUILDS, FIXTURES, NATIVE_BIN, analyze, value } from './support.mjs';
 
 const CLI = path.join(NATIVE_BIN, 'linkdrift');
 const haveCli = fs.existsSync(CLI);
@@ -50,7 +50,7 @@ for (const [build, load] of Object.entries(BUILDS)) {
 
         const report = cli(dir, ['report', ...names]);
         assert.ok(Buffer.from(wasm.report + '\n', 'utf8').equals(report.stdout), 'report differs from `linkdrift report`');
-        assert.equal(report.status, wasm.errors.length ? 1 : 0, 'CLI exit status vs errorsJson()');
+        assert.equal(report.status, wasm.errors.length ? 1 : 0, 'CLI exit status vs the report\'s errors');
 
         const links = cli(dir, ['links', ...names]);
         assert.ok(Buffer.from(wasm.csv, 'utf8').equals(links.stdout), 'CSV differs from `linkdrift links`');
@@ -67,7 +67,7 @@ for (const [build, load] of Object.entries(BUILDS)) {
             M._free(ptr);
             a.endFile();
           }
-          assert.ok(Buffer.from(a.linkRecordsCsv('{"limit":0}', true), 'utf8').equals(linksSafe.stdout),
+          assert.ok(Buffer.from(value(a.linkRecordsCsv('{"limit":0}', true)), 'utf8').equals(linksSafe.stdout),
             'excel-safe CSV differs from `linkdrift links --excel-safe`');
         } finally {
           a.delete();

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { BUILDS, FIXTURES, feedBytes, analyze } from './support.mjs';
+import { BUILDS, FIXTURES, feedBytes, analyze, value, errorsOf } from './support.mjs';
 
 const OPTIONS = '{"announcements": true}';
 
@@ -25,7 +25,7 @@ function segmentBytes(M, name, bytes, start, end) {
       feedBytes(M, a, bytes.subarray(r.offset, r.offset + r.length));
     }
     a.endSegment();
-    const out = a.serialize();
+    const out = value(a.serialize());
     assert.ok(out instanceof Uint8Array);
     return out;
   } finally {
@@ -38,11 +38,11 @@ function splitRun(M, name, bytes, cuts) {
   for (let k = 0; k + 1 < cuts.length; ++k) parts.push(segmentBytes(M, name, bytes, cuts[k], cuts[k + 1]));
   const merged = new M.Analyzer(OPTIONS);
   try {
-    for (const p of parts) assert.equal(merged.mergeSerialized(p), true, merged.lastError());
+    for (const p of parts) value(merged.mergeSerialized(p));
     return {
-      report: merged.report('{}'),
-      csv: merged.linkRecordsCsv('{"limit":0}', false),
-      errors: JSON.parse(merged.errorsJson()),
+      report: value(merged.report('{}')),
+      csv: value(merged.linkRecordsCsv('{"limit":0}', false)),
+      errors: errorsOf(merged),
     };
   } finally {
     merged.delete();
@@ -85,11 +85,11 @@ for (const [build, loadModule] of Object.entries(BUILDS)) {
       });
     }
 
-    it('mergeSerialized refuses bad bytes: false + lastError(), nothing merged', () => {
+    it('mergeSerialized refuses bad bytes: a failed result naming why, nothing merged', () => {
       const a = new M.Analyzer('{}');
-      assert.equal(a.mergeSerialized(new Uint8Array([1, 2, 3])), false);
-      assert.equal(a.lastError(), 'not a serialized linkdrift corpus');
-      assert.equal(JSON.parse(a.report('{}')).files.length, 0);
+      assert.deepEqual(a.mergeSerialized(new Uint8Array([1, 2, 3])), { ok: false, error: 'not a serialized linkdrift corpus' });
+      assert.equal(a.lastError(), '');
+      assert.equal(JSON.parse(value(a.report('{}'))).files.length, 0);
       a.delete();
     });
   });

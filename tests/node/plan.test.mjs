@@ -5,7 +5,7 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { BUILDS } from './support.mjs';
+import { BUILDS, value } from './support.mjs';
 
 const enc = new TextEncoder();
 
@@ -13,7 +13,7 @@ for (const [build, loadModule] of Object.entries(BUILDS)) {
   describe(`planFolder and sniffFormat (${build} build)`, () => {
     let M;
     before(async () => { M = await loadModule(); });
-    const plan = (paths) => JSON.parse(M.planFolder(JSON.stringify(paths)));
+    const plan = (paths) => JSON.parse(value(M.planFolder(JSON.stringify(paths))));
     /** [path, kind, skip] in reading order. */
     const order = (paths) => plan(paths).files.map((f) => [paths[f.listed], f.kind, f.skip]);
 
@@ -52,11 +52,12 @@ for (const [build, loadModule] of Object.entries(BUILDS)) {
       assert.equal(plan(['Only/messages.html', 'Only/result.json']).error, '', 'a readable folder has no error');
     });
 
-    it('bad input: {"error": …} without files', () => {
+    it('bad input: a failed result naming why', () => {
       for (const bad of ['nope', '{}', '[1]']) {
-        const p = JSON.parse(M.planFolder(bad));
-        assert.ok(typeof p.error === 'string' && p.error.length > 0, bad);
-        assert.equal(p.files, undefined, bad);
+        const p = M.planFolder(bad);
+        assert.equal(p.ok, false, bad);
+        assert.match(p.error, /planFolder expects a JSON array of paths/, bad);
+        assert.equal(p.value, undefined, bad);
       }
     });
 

@@ -119,6 +119,17 @@ export function readArchive(M, analyzer, name, bytes) {
   analyzer.endArchive();
 }
 
+/** The value of a core call's tagged result ({ok, value} | {ok: false, error}); its error thrown. */
+export function value(result) {
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+}
+
+/** The report's "errors" of analyzer `a` (every failed input: file, offset, message). */
+export function errorsOf(a) {
+  return JSON.parse(value(a.report('{}'))).errors;
+}
+
 /** One analyzer over `files` ([{name, bytes}]); returns the report string and link rows. */
 export function analyze(M, files, { chunking = 'whole', reportOptions = '{}', analyzerOptions = '{}' } = {}) {
   const a = new M.Analyzer(analyzerOptions);
@@ -128,11 +139,10 @@ export function analyze(M, files, { chunking = 'whole', reportOptions = '{}', an
       feedBytes(M, a, bytes, chunking);
       a.endFile();
     }
-    const report = a.report(reportOptions);
-    const page = JSON.parse(a.linkRecords('{"limit":0}'));
-    const csv = a.linkRecordsCsv('{"limit":0}', false);
-    const errors = JSON.parse(a.errorsJson());
-    return { report, page, csv, errors, lastError: a.lastError() };
+    const report = value(a.report(reportOptions));
+    const page = JSON.parse(value(a.linkRecords('{"limit":0}')));
+    const csv = value(a.linkRecordsCsv('{"limit":0}', false));
+    return { report, page, csv, errors: errorsOf(a), lastError: a.lastError() };
   } finally {
     a.delete();
   }

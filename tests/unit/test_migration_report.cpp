@@ -46,6 +46,23 @@ TEST_CASE("migration report: each outcome, the sections' place, and the negative
   CHECK(r["options"]["outcome_silent_end_days"] == 30);
 }
 
+TEST_CASE("migration report: announcements and events name their bucket, in the report's zone and unit") {
+  ReportOptions o;  // the announcements are at 2024-10-01T12:00Z (a Tuesday)
+  json r = report_of({"migration_outcomes.json"}, o);
+  CHECK(r["announcements"][0]["bucket"] == "2024-10");
+  CHECK(r["events"][0]["bucket"] == "2024-08");
+  o.bucket = Bucket::week;
+  r = report_of({"migration_outcomes.json"}, o);
+  CHECK(r["announcements"][0]["bucket"] == "2024-09-30");  // the Monday
+  CHECK(r["events"][0]["bucket"] == "2024-08-19");         // 2024-08-24 is a Saturday
+  CHECK(r["events"][1]["bucket"] == "2024-09-23");         // a Monday is its own week
+  o.bucket = Bucket::day;
+  o.tz_offset_minutes = -13 * 60;  // 2024-10-01T12:00Z is 2024-09-30 23:00 there
+  r = report_of({"migration_outcomes.json"}, o);
+  CHECK(r["announcements"][0]["bucket"] == "2024-09-30");
+  CHECK(r["events"][0]["bucket"] == "2024-08-24");  // an event is a calendar date: no zone shift
+}
+
 TEST_CASE("migration report: thresholds are options") {
   ReportOptions o;
   o.outcome_pause_days = 30;  // Paused Hub's silence is 29 days 22 hours: no pause; 61 >= 0.5 * 89 after/before

@@ -25,7 +25,8 @@ export function readTheme(): Theme {
   return { fg: v('--fg'), muted: v('--muted'), grid: v('--grid'), bg: v('--bg-card'), accent: v('--accent') };
 }
 
-export interface EventMarker { date: string; label: string; }
+/** A marker of a time chart: the report's bucket key it falls in (events, announcements carry theirs) and a label. */
+export interface ChartMarker { bucket: string; label: string; }
 
 interface TooltipParam { seriesName?: string; value?: unknown; color?: unknown; axisValueLabel?: string; }
 
@@ -71,26 +72,12 @@ export function baseOption(t: Theme, keys: string[], log: boolean, yName: string
   };
 }
 
-/** Map an event date (YYYY-MM-DD) to the bucket label it falls in; null when outside the keys. */
-export function bucketOf(date: string, unit: string, keys: string[]): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
-  let key = date;
-  if (unit === 'month') key = date.slice(0, 7);
-  else if (unit === 'week') {
-    const d = new Date(date + 'T00:00:00Z');
-    const back = (d.getUTCDay() + 6) % 7;  // Monday-based weeks, labelled by the Monday
-    key = new Date(d.getTime() - back * 86400000).toISOString().slice(0, 10);
-  }
-  return keys.includes(key) ? key : null;
-}
-
-/** A markLine (vertical dashed rules with labels) for the event markers. */
-export function eventMarkLine(events: EventMarker[], unit: string, keys: string[], t: Theme): object | undefined {
-  const data = events
-    .map((e) => ({ key: bucketOf(e.date, unit, keys), e }))
-    .filter((x): x is { key: string; e: EventMarker } => x.key !== null)
+/** A markLine (vertical dashed rules with labels) for the markers whose bucket is on the axis. */
+export function eventMarkLine(marks: ChartMarker[], keys: string[], t: Theme): object | undefined {
+  const data = marks
+    .filter((m) => keys.includes(m.bucket))
     // Labels sit above the plot, staggered so that events in adjacent buckets stay readable.
-    .map(({ key, e }, i) => ({ xAxis: key, name: e.label, label: { formatter: neutralise(e.label), offset: [0, -(i % 3) * 14] } }));
+    .map((m, i) => ({ xAxis: m.bucket, name: m.label, label: { formatter: neutralise(m.label), offset: [0, -(i % 3) * 14] } }));
   if (!data.length) return undefined;
   return {
     silent: true, symbol: 'none', animation: false,

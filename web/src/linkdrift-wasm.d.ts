@@ -1,14 +1,16 @@
 // Types of the Emscripten ES module built from wasm/ (`linkdrift.mjs`), resolved
 // through the `linkdrift-wasm` alias in vite.config.ts.
 declare module 'linkdrift-wasm' {
+  /** What a call that can fail answers (wasm/linkdrift_wasm.cpp): its value, or why it failed. */
+  export type CoreResult<T> = { ok: true; value: T } | { ok: false; error: string };
   export interface Analyzer {
     beginFile(name: string): void;
     feed(ptr: number, len: number): void;
     endFile(): void;
-    report(optionsJson: string): string;
-    linkRecords(queryJson: string): string;
-    linkRecordsCsv(queryJson: string, excelSafe: boolean): string;
-    errorsJson(): string;
+    report(optionsJson: string): CoreResult<string>;
+    linkRecords(queryJson: string): CoreResult<string>;
+    linkRecordsCsv(queryJson: string, excelSafe: boolean): CoreResult<string>;
+    /** '' or why the constructor's options were refused (the defaults are used), or the internal error that failed a file. */
     lastError(): string;
     /** A ZIP archive of `archiveSize` bytes: answer nextRead() with feed() until null, then endArchive(). */
     beginArchive(name: string, archiveSize: number): void;
@@ -22,10 +24,10 @@ declare module 'linkdrift-wasm' {
     beginSegment?(name: string, fileSize: number, start: number, end: number): void;
     nextRead?(): { offset: number; length: number } | null;
     endSegment?(): void;
-    serialize?(): Uint8Array;
-    mergeSerialized?(bytes: Uint8Array): boolean;
+    serialize?(): CoreResult<Uint8Array>;
+    mergeSerialized?(bytes: Uint8Array): CoreResult<true>;
     /** The successor graph as csv | gexf | graphml (only in builds whose core has it). */
-    graphExport?(format: string, optionsJson: string): string;
+    graphExport?(format: string, optionsJson: string): CoreResult<string>;
     delete(): void;
   }
   export interface LinkdriftModule {
@@ -33,10 +35,16 @@ declare module 'linkdrift-wasm' {
     _malloc(bytes: number): number;
     _free(ptr: number): void;
     HEAPU8: Uint8Array;
-    /** JSON array of one folder's paths -> '{"files":[{"listed","kind","skip"}],"error":"…"}' (or '{"error":"…"}' for bad input). */
-    planFolder(pathsJson: string): string;
-    /** The format of a file from its first bytes (4096 are always enough): "json" | "html" | "zip" | "" (undecided). */
+    /** JSON array of one folder's paths -> '{"files":[{"listed","kind","skip"}],"error":"…"}'. */
+    planFolder(pathsJson: string): CoreResult<string>;
+    /** '[{"size","splittable"}]' in reading order, the number of readers -> '[{"input","begin","end","whole","part"}]' (piece_plan.h). */
+    planPieces(inputsJson: string, parts: number): CoreResult<string>;
+    /** `linkdrift options`: '{"report": [rows], "analyzer": [rows]}'. */
+    optionTable(): string;
+    /** The format of a file from its first bytes (`sniffBytes` are always enough): "json" | "html" | "zip" | "" (undecided). */
     sniffFormat(head: Uint8Array, atEnd: boolean): string;
+    /** How many leading bytes `sniffFormat` needs at most (the core's kSniffBytes). */
+    readonly sniffBytes: number;
   }
   export interface ModuleArgs {
     locateFile?: (path: string, prefix: string) => string;

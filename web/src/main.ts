@@ -3,14 +3,15 @@
 // comes from Analyzer.report / linkRecords in the worker.
 import './style.css';
 import { wasmBytes, demoFile, buildKind } from 'ld-platform';
-import type { ReportOptions, ReadSettings, RecordQuery, GraphFormat } from './protocol';
+import type { ReadSettings, RecordQuery, GraphFormat } from './protocol';
+import type { ReportOptions } from '../generated/options';
 import { Pool, poolSize, type Input } from './pool';
 import { collectDrop, fromInput, uniqueNames, type Picked } from './inputs';
 import { FileList } from './filelist';
 import { PLATFORMS, PLATFORM_LABEL, PLATFORM_COLOR, type Platform, type Report, type ReportChat, type RecordPage, type RecordRow } from './report';
 import { h, append, replaceChildren, neutralise, safeLink, bdi, download, fmtInt, plural } from './safe';
 import { Chart, baseOption, eventMarkLine, readTheme } from './charts';
-import { loadEvents, saveEvents, DEFAULT_EVENTS } from './events';
+import { loadEvents, saveEvents, DEFAULT_EVENTS, MAX_EVENTS } from './events';
 import { type Col, head, body } from './table';
 import { MigrationView } from './migration';
 
@@ -247,7 +248,10 @@ function errText(e: unknown): string { return e instanceof Error ? e.message : S
 
 // ---------------------------------------------------------------- controls
 
-function options(): ReportOptions {
+/** The report options the controls set (the core's defaults for the rest). */
+type ControlOptions = Pick<ReportOptions, 'bucket' | 'tz_offset_minutes' | 'include_forwarded' | 'exclude_signature' | 'top_targets' | 'from' | 'to' | 'events'>;
+
+function options(): ControlOptions {
   return {
     bucket: $<HTMLSelectElement>('control-bucket').value as ReportOptions['bucket'],
     tz_offset_minutes: Number($<HTMLSelectElement>('control-tz').value),
@@ -257,7 +261,7 @@ function options(): ReportOptions {
     from: $<HTMLInputElement>('control-from').value || null,
     to: $<HTMLInputElement>('control-to').value || null,
     // The core validates dates; a marker being edited (empty date) is left out, not an error.
-    events: S.events.filter((e) => /^\d{4}-\d{2}-\d{2}$/.test(e.date)).slice(0, 50),
+    events: S.events.filter((e) => /^\d{4}-\d{2}-\d{2}$/.test(e.date)).slice(0, MAX_EVENTS),
   };
 }
 
@@ -393,7 +397,7 @@ function renderAll(): void {
   renderTargetsTable();
   fillRecordChatSelect();
   migration.render(r, {
-    chatLabel, tzOffsetMinutes: () => options().tz_offset_minutes,
+    chatLabel,
     exportGraph: pool?.features.graphExport && !S.partial ? exportGraph : null,
   });
 }
@@ -439,7 +443,7 @@ function renderCharts(): void {
   const log = $<HTMLInputElement>('control-log-scale').checked;
   const bars = $<HTMLSelectElement>('control-chart-style').value === 'bar';
   const unit = r.buckets.unit;
-  const marks = (): object | undefined => eventMarkLine(S.events, unit, keys, t);
+  const marks = (): object | undefined => eventMarkLine(r.events ?? [], keys, t);
   const val = (v: number) => (log && v <= 0 ? null : v);
 
   // 1. links per bucket by platform
@@ -607,7 +611,7 @@ async function loadRecords(): Promise<void> {
   const c = pool;
   let page: RecordPage;
   try {
-    page = JSON.parse(await c.text({ type: 'records', id: 0, query: recordQuery(S.records.offset, S.records.limit) })) as RecordPage;
+    page = await c.json({ type: 'records', id: 0, query: recordQuery(S.records.offset, S.records.limit) });
   } catch (e) {
     if (seq === recordSeq) $('records-range').textContent = `Could not load records: ${errText(e)}`;
     return;
@@ -651,7 +655,7 @@ async function exportCsv(): Promise<void> {
   btn.disabled = true;
   try {
     const r = await pool.send({ type: 'csv', id: 0, query: recordQuery(0, 0), excelSafe: $<HTMLInputElement>('export-excel-safe').checked });
-    if (r.type === 'bytes') download(new Blob([r.bytes], { type: 'text/csv;charset=utf-8' }), 'linkdrift-links.csv');
+    download(new Blob([r.bytes], { type: 'text/csv;charset=utf-8' }), 'linkdrift-links.csv');
   } catch (e) {
     setState('done', `CSV export failed: ${errText(e)}`);
   } finally { btn.disabled = false; }
@@ -667,7 +671,7 @@ async function exportGraph(format: GraphFormat): Promise<void> {
   if (!pool || !S.report || S.partial) return;
   try {
     const r = await pool.send({ type: 'graph', id: 0, format, options: options() });
-    if (r.type === 'bytes') download(new Blob([r.bytes], { type: GRAPH_FILE[format][0] }), GRAPH_FILE[format][1]);
+    download(new Blob([r.bytes], { type: GRAPH_FILE[format][0] }), GRAPH_FILE[format][1]);
   } catch (e) {
     setState('done', `Graph export failed: ${errText(e)}`);
   }

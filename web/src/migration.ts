@@ -14,7 +14,7 @@ import {
 } from './report';
 import type { GraphFormat } from './protocol';
 import { h, replaceChildren, neutralise, safeLink, bdi, fmtInt, plural } from './safe';
-import { Chart, baseOption, bucketOf, eventMarkLine, readTheme, type EventMarker } from './charts';
+import { Chart, baseOption, eventMarkLine, readTheme, type ChartMarker } from './charts';
 import { type Col, body, dataTable, head } from './table';
 
 echarts.use([GraphChart]);
@@ -22,7 +22,6 @@ echarts.use([GraphChart]);
 /** What the view needs from the page around it. */
 export interface MigrationHost {
   chatLabel(c: ReportChat): string;
-  tzOffsetMinutes(): number;
   /** Null when this wasm build cannot export the graph (the buttons stay disabled). */
   exportGraph: ((format: GraphFormat) => Promise<void>) | null;
 }
@@ -40,10 +39,9 @@ const TYPE_LABEL: Record<string, string> = {
 
 /** Why chat `continued_in` is taken to continue the announcing chat, in plain words. */
 function continuationReason(o: ChatOutcome, r: Report): string {
-  const opt = r.options as Record<string, number>;
   switch (o.continued_by) {
     case 'born_with_announcement':
-      return `its first message came within ${opt.successor_birth_days ?? 14} days of the announcement, and it links the announced Telegram name more than any other chat does`;
+      return `its first message came within ${r.options.successor_birth_days} days of the announcement, and it links the announced Telegram name more than any other chat does`;
     case 'same_name':
       return 'it carries this chat\'s name and posts after the announcement';
     default:
@@ -53,22 +51,22 @@ function continuationReason(o: ChatOutcome, r: Report): string {
 
 /** A plain-language reading of an outcome, with the thresholds the core used (report.options). */
 export function explainOutcome(o: ChatOutcome, r: Report, host: MigrationHost): string {
-  const opt = r.options as Record<string, number>;
+  const opt = r.options;
   const counts = `${fmtInt(o.messages_after_90d)} messages in the 90 days after the first announcement, ${fmtInt(o.messages_before_90d)} in the 90 days before`;
   const next = o.continued_in == null ? undefined : r.chats[o.continued_in];
   const alsoLoaded = next && o.outcome !== 'continued_elsewhere'
     ? ` “${host.chatLabel(next)}” is loaded too and looks like its continuation (${continuationReason(o, r)}), but this chat did not stop posting here.` : '';
   switch (o.outcome) {
     case 'stayed':
-      return `Kept posting here: ${counts} (at least ${Math.round((opt.outcome_stayed_ratio ?? 0.5) * 100)}% of the earlier rate counts as staying).${alsoLoaded}`;
+      return `Kept posting here: ${counts} (at least ${Math.round(opt.outcome_stayed_ratio * 100)}% of the earlier rate counts as staying).${alsoLoaded}`;
     case 'declined':
       return `Still posting here, but less: ${counts}.${alsoLoaded}`;
     case 'paused_then_resumed':
-      return `Went quiet for ${fmtInt(o.longest_silence_days)} days after the announcement (a pause is ${opt.outcome_pause_days ?? 21} days or more, ` +
-        `and at least ${opt.outcome_pause_vs_before ?? 1.5}× its longest silence in the year before: ${fmtInt(o.longest_silence_before_days ?? 0)} days), then posted here again.${alsoLoaded}`;
+      return `Went quiet for ${fmtInt(o.longest_silence_days)} days after the announcement (a pause is ${opt.outcome_pause_days} days or more, ` +
+        `and at least ${opt.outcome_pause_vs_before}× its longest silence in the year before: ${fmtInt(o.longest_silence_before_days ?? 0)} days), then posted here again.${alsoLoaded}`;
     case 'went_silent':
-      return `Stopped posting here: its last message came at most ${opt.outcome_silent_within_days ?? 14} days after the announcement, ` +
-        `or at least ${opt.outcome_silent_end_days ?? 30} days before the loaded data ends (last message ${o.last_date.slice(0, 10)}, ` +
+      return `Stopped posting here: its last message came at most ${opt.outcome_silent_within_days} days after the announcement, ` +
+        `or at least ${opt.outcome_silent_end_days} days before the loaded data ends (last message ${o.last_date.slice(0, 10)}, ` +
         `${fmtInt(o.days_to_corpus_end)} days before the end).`;
     case 'continued_elsewhere':
       return `Stopped or slowed down here (last message ${o.last_date.slice(0, 10)}), and another loaded chat continues it` +
@@ -78,12 +76,6 @@ export function explainOutcome(o: ChatOutcome, r: Report, host: MigrationHost): 
 }
 
 // ------------------------------------------------------------------ helpers
-
-/** The calendar day (YYYY-MM-DD) of an instant in the reporting time zone ('' if not a date). */
-function localDay(iso: string, tzMinutes: number): string {
-  const t = Date.parse(iso);
-  return Number.isFinite(t) ? new Date(t + tzMinutes * 60_000).toISOString().slice(0, 10) : '';
-}
 
 /** The first URL the core saw for a destination (graph node, else the top-targets table); null if unknown. */
 function destinationUrl(r: Report, platform: Platform, kind: string, target: string): string | null {
@@ -215,7 +207,6 @@ export class MigrationView {
 
   private renderTable(): void {
     const r = this.report!, host = this.host!;
-    const tz = host.tzOffsetMinutes();
     const cols: Col<Row>[] = [
       { key: 'chat', label: 'Chat', cell: (x, i) => {
           const b = h('button', { type: 'button', class: 'linkish chat-name', 'data-testid': 'migration-select',
@@ -238,7 +229,7 @@ export class MigrationView {
           `30 days: ${fmtInt(x.o.messages_before_30d)} → ${fmtInt(x.o.messages_after_30d)}`, h('br'),
           `90 days: ${fmtInt(x.o.messages_before_90d)} → ${fmtInt(x.o.messages_after_90d)}`) },
       { key: 'spark', label: `Messages per ${r.buckets.unit}`, cell: (x) =>
-          sparkline(r, x.chat, x.anns.map((a) => bucketOf(localDay(a.date, tz), r.buckets.unit, r.buckets.keys)).filter((k): k is string => k !== null)) },
+          sparkline(r, x.chat, x.anns.map((a) => a.bucket).filter((k) => r.buckets.keys.includes(k))) },
     ];
     const table = $<HTMLTableElement>('table-migration');
     head(table, cols);
@@ -298,11 +289,10 @@ export class MigrationView {
     const { o, chat, anns } = this.rows[this.selected];
     const t = readTheme();
     const keys = r.buckets.keys;
-    const tz = host.tzOffsetMinutes();
-    const marks: EventMarker[] = anns.map((a) => ({ date: localDay(a.date, tz), label: `${TYPE_LABEL[a.type] ?? a.type} (msg ${a.message_id})` }));
+    const marks: ChartMarker[] = anns.map((a) => ({ bucket: a.bucket, label: `${TYPE_LABEL[a.type] ?? a.type} (msg ${a.message_id})` }));
     const series: object[] = [{
       name: host.chatLabel(chat), type: 'bar', color: PLATFORM_COLOR.telegram,
-      data: keys.map((k) => chat.messages_per_bucket[k] ?? 0), markLine: eventMarkLine(marks, r.buckets.unit, keys, t),
+      data: keys.map((k) => chat.messages_per_bucket[k] ?? 0), markLine: eventMarkLine(marks, keys, t),
     }];
     const next = o.continued_in == null ? undefined : r.chats[o.continued_in];
     if (next) series.push({ name: `${host.chatLabel(next)} (continuation)`, type: 'bar', color: '#59a14f', data: keys.map((k) => next.messages_per_bucket[k] ?? 0) });

@@ -3,9 +3,10 @@
 // What the user picked becomes inputs first (prepare): the core plans each folder
 // (which files to read, in which order, which to list as skipped) and sniffs each
 // file's format from its first bytes, in a worker. A run is then split into
-// tasks: one per file (an HTML page; a ZIP archive, read as the core asks), and a
-// JSON file of at least SPLIT_MIN_BYTES becomes one segment per worker (the core
-// cuts at message boundaries: wasm beginSegment/nextRead); a skipped file is a
+// tasks by the core's split plan (`pieces`, the CLI's --jobs policy: inputs laid end
+// to end, cut into equal byte ranges, one per worker): one per file (an HTML page; a
+// ZIP archive, read as the core asks), and a JSON file that straddles a cut becomes
+// segments (the core cuts at message boundaries: wasm beginSegment/nextRead); a skipped file is a
 // task of the lead's (listed in order), and so is a folder with nothing to read
 // (listed as an error, as the CLI lists it). Workers take the next unread task; worker 0, the lead,
 // holds the run's corpus: it reads a task straight into it when that task is the
@@ -19,13 +20,14 @@
 // page's ?workers=N parameter (tests, measurements). A module without the
 // serialize/merge API runs everything on the lead (same code path, one worker).
 import { createWorker } from 'ld-platform';
-import type { WorkerRequest, WorkerResponse, ReportOptions, ReadSettings, Task, ReadyResponse, InputFormat, FolderPlan } from './protocol';
+import type {
+  WorkerRequest, WorkerResponse, ReportOptions, ReadSettings, Task, ReadyResponse, InputFormat, FolderPlan, AnswerTo, Decoded,
+  ReportRequest, RecordsRequest, CsvRequest, GraphRequest, Piece,
+} from './protocol';
 import { CHUNK_BYTES } from './protocol';
 import type { Picked } from './inputs';
 
 export const MAX_WORKERS = 4;
-/** Files at least this large are split across the workers. */
-export const SPLIT_MIN_BYTES = 64 * 1024 * 1024;
 
 /** One line of the analysis, named as the report names it. */
 export type Input =
@@ -61,14 +63,16 @@ class WorkerClient {
       this.pending.clear();
       onCrash(msg);
     };
-    this.ready = this.send({ type: 'init', id: 0, wasmModule: wasm }) as Promise<ReadyResponse>;
+    this.ready = this.send({ type: 'init', id: 0, wasmModule: wasm });
   }
 
-  send(req: WorkerRequest, onEvent?: (r: WorkerResponse) => void, transfer: Transferable[] = []): Promise<WorkerResponse> {
+  /** Resolves with the response that answers `req` (protocol.ts Answers), rejects with its error. */
+  send<R extends WorkerRequest>(req: R, onEvent?: (r: WorkerResponse) => void, transfer: Transferable[] = []): Promise<AnswerTo<R>> {
     const id = this.nextId++;
-    const msg = { ...req, id } as WorkerRequest;
+    const msg = { ...req, id };
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onEvent });
+      // The worker answers a request only with its Answers type or an error (worker.ts handle).
+      this.pending.set(id, { resolve: resolve as (r: WorkerResponse) => void, reject, onEvent });
       this.worker.postMessage(msg, transfer);
     });
   }
@@ -109,24 +113,17 @@ export interface RunOptions {
   partial: ReportOptions | null;
 }
 
-/** Tasks in input order, then segment order (only JSON is split; an archive is one task). */
-function cutTasks(inputs: Input[], workers: number, canSplit: boolean): PlannedTask[] {
-  const out: PlannedTask[] = [];
-  const add = (task: Task, index: number, bytes: number) => out.push({ task, file: index, bytes, corpus: null, state: 'todo' });
-  inputs.forEach((input, index) => {
-    const { name } = input;
-    if (input.kind === 'unreadable') { add({ kind: 'fail', name, reason: input.error }, index, 0); return; }
-    if (input.kind === 'skip') { add({ kind: 'skip', name, reason: input.reason }, index, 0); return; }
-    const { file, format } = input;
-    if (format === 'zip') { add({ kind: 'archive', name, file }, index, file.size); return; }
-    const parts = format === 'json' && canSplit && workers > 1 && file.size >= SPLIT_MIN_BYTES ? workers : 1;
-    if (parts === 1) { add({ kind: 'file', name, file }, index, file.size); return; }
-    for (let k = 0; k < parts; k++) {
-      const start = Math.floor((file.size * k) / parts), end = Math.floor((file.size * (k + 1)) / parts);
-      add({ kind: 'segment', name, file, start, end }, index, end - start);
-    }
+/** The tasks of the core's split plan, in input order, then segment order (only JSON is split; an archive is one task). */
+function tasksOf(inputs: Input[], pieces: Piece[]): PlannedTask[] {
+  return pieces.map((p) => {
+    const input = inputs[p.input], { name } = input;
+    const planned = (task: Task, bytes: number): PlannedTask => ({ task, file: p.input, bytes, corpus: null, state: 'todo' });
+    if (input.kind === 'unreadable') return planned({ kind: 'fail', name, reason: input.error }, 0);
+    if (input.kind === 'skip') return planned({ kind: 'skip', name, reason: input.reason }, 0);
+    const { file } = input;
+    if (!p.whole) return planned({ kind: 'segment', name, file, start: p.begin, end: p.end }, p.end - p.begin);
+    return planned(input.format === 'zip' ? { kind: 'archive', name, file } : { kind: 'file', name, file }, file.size);
   });
-  return out;
 }
 
 /** The inputs of the picked pieces, in their order: a folder's files as its plan lists them, a file by itself. */
@@ -169,13 +166,17 @@ export class Pool {
 
   get size(): number { return this.clients.length; }
 
-  /** A request to the lead (report, records, csv). */
-  send(req: WorkerRequest): Promise<WorkerResponse> { return this.clients[0].send(req); }
+  /** A request to the lead (report, records, csv, graph). */
+  send<R extends WorkerRequest>(req: R): Promise<AnswerTo<R>> { return this.clients[0].send(req); }
 
-  async text(req: WorkerRequest): Promise<string> {
-    const r = await this.send(req);
-    if (r.type !== 'bytes') throw new Error(`unexpected answer ${r.type}`);
-    return new TextDecoder().decode(r.bytes);
+  /** The lead's answer as text (a report's JSON text, csv, graph). */
+  async text(req: ReportRequest | CsvRequest | GraphRequest): Promise<string> {
+    return new TextDecoder().decode((await this.send(req)).bytes);
+  }
+
+  /** The lead's answer decoded (a report, a page of records). */
+  async json<R extends ReportRequest | RecordsRequest>(req: R): Promise<Decoded[R['type']]> {
+    return JSON.parse(new TextDecoder().decode((await this.send(req)).bytes)) as Decoded[R['type']];
   }
 
   /** Options of the partial reports of the current run (null: none). */
@@ -193,16 +194,13 @@ export class Pool {
     const folders = picked.flatMap((p) => (p.kind === 'folder' ? [p] : []));
     let plans: FolderPlan[] = [];
     if (folders.length) {
-      const r = await lead.send({ type: 'plan', id: 0, folders: folders.map((f) => f.paths) });
-      if (r.type !== 'plans') throw new Error(`unexpected answer ${r.type}`);
-      plans = r.plans;
+      plans = (await lead.send({ type: 'plan', id: 0, folders: folders.map((f) => f.paths) })).plans;
     }
     const opened = await Promise.all(folders.map((f, k) => Promise.all(plans[k].files.map((x) => f.open(x.listed)))));
     const inputs = inputsOf(picked, plans, opened);
     const toRead = inputs.flatMap((x) => (x.kind === 'read' ? [x] : []));
     if (toRead.length) {
       const r = await lead.send({ type: 'sniff', id: 0, files: toRead.map((x) => x.file) });
-      if (r.type !== 'formats') throw new Error(`unexpected answer ${r.type}`);
       toRead.forEach((x, i) => { x.format = r.formats[i]; });
     }
     return inputs;
@@ -212,7 +210,9 @@ export class Pool {
   async run(inputs: Input[], opts: RunOptions, ev: RunEvents): Promise<void> {
     const [lead, ...others] = this.clients;
     await lead.send({ type: 'begin-run', id: 0, ...opts });
-    const tasks = cutTasks(inputs, this.clients.length, this.features.split);
+    const split = this.features.split;
+    const sizes = inputs.map((x) => ({ size: x.kind === 'unreadable' ? 0 : x.file.size, splittable: split && x.kind === 'read' && x.format === 'json' }));
+    const tasks = tasksOf(inputs, (await lead.send({ type: 'pieces', id: 0, inputs: sizes, parts: this.clients.length })).pieces);
     const left = inputs.map((_, i) => tasks.filter((t) => t.file === i).length);
     const started = new Set<number>();
     const readErrors = new Map<number, string>();
@@ -230,7 +230,6 @@ export class Pool {
         if (e.type === 'progress') { inflight.set(c, Math.min(e.bytes, t.bytes)); progress(); }
         else if (e.type === 'partial') ev.partial(e.report);
       });
-      if (r.type !== 'task-done') throw new Error(`unexpected answer ${r.type}`);
       inflight.delete(c);
       done += t.bytes;
       progress();

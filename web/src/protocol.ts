@@ -12,34 +12,21 @@
 // holds the run's corpus (tasks `into: 'run'`, merges of the other workers'
 // serialized corpora) and answers report / records / csv requests. Cancel =
 // terminate every worker and start new ones (the run is discarded).
+import type { ReportOptions as CoreReportOptions, AnalyzerOptions } from '../generated/options';
+import type { Report, RecordPage } from './report';
 
-/** Report options sent to `Analyzer.report` (docs/report-schema.md "options"). */
-export interface ReportOptions {
-  bucket: 'month' | 'week' | 'day';
-  tz_offset_minutes: number;
-  include_forwarded: boolean;
-  exclude_signature: boolean;
-  signature_threshold?: number;
-  signature_min_messages?: number;
-  top_targets: number;
-  from: string | null;
-  to: string | null;
-  /** Event dates for the core's before/after windows (report "events"); the page's markers. */
-  events?: { date: string; label: string }[];
-}
+/**
+ * Report options sent to `Analyzer.report`: any subset of the core's (web/generated/options.ts,
+ * generated from its option table); the core fills in its defaults for the rest and echoes
+ * the whole set in the report's "options".
+ */
+export type ReportOptions = Partial<CoreReportOptions>;
 
 /** Options of the run's Analyzers (the core's analyzer options): they act while reading, so changing them re-reads the files. */
-export interface ReadSettings {
-  /** Zone of HTML dates written without a UTC offset (tdesktop < 3.7.6), minutes east of UTC, -840..840. */
-  html_utc_offset_minutes: number;
-}
+export type ReadSettings = Partial<AnalyzerOptions>;
 
 /** Query sent to `Analyzer.linkRecords` / `linkRecordsCsv`: filter keys plus record selectors. */
-export interface RecordQuery {
-  from: string | null;
-  to: string | null;
-  include_forwarded: boolean;
-  exclude_signature: boolean;
+export interface RecordQuery extends Pick<CoreReportOptions, 'from' | 'to' | 'include_forwarded' | 'exclude_signature'> {
   platform?: string;
   kind?: string;
   chat?: number;
@@ -81,10 +68,17 @@ export type GraphFormat = 'csv' | 'gexf' | 'graphml';
 export interface PlanRequest { type: 'plan'; id: number; folders: string[][]; }
 /** Answered at once even during a task: each file's format, sniffed by the core from its first bytes (`Module.sniffFormat`). */
 export interface SniffRequest { type: 'sniff'; id: number; files: File[]; }
+/** Answered at once even during a task: how the run's inputs are shared among `parts` workers (`Module.planPieces`, the CLI's --jobs policy). */
+export interface PiecesRequest { type: 'pieces'; id: number; inputs: PieceInput[]; parts: number; }
 
 export type WorkerRequest =
   | InitRequest | BeginRunRequest | PartialOptionsRequest | TaskRequest | MergeRequest
-  | ReportRequest | RecordsRequest | CsvRequest | GraphRequest | PlanRequest | SniffRequest;
+  | ReportRequest | RecordsRequest | CsvRequest | GraphRequest | PlanRequest | SniffRequest | PiecesRequest;
+
+/** One input of a split plan, in reading order: its bytes, and whether it may be cut into segments (JSON exports). */
+export interface PieceInput { size: number; splittable: boolean; }
+/** A whole input (`whole`) or its segment [begin, end); `part`: the worker the byte-balanced plan gives it. */
+export interface Piece { input: number; begin: number; end: number; whole: boolean; part: number; }
 
 /** A file's format as the core sniffs it from its bytes; '' = undecided (empty, or whitespace only). */
 export type InputFormat = 'json' | 'html' | 'zip' | '';
@@ -120,6 +114,8 @@ export interface ReadyResponse { type: 'ready'; id: number; features: { graphExp
 export interface PlansResponse { type: 'plans'; id: number; plans: FolderPlan[]; }
 /** The answer to `sniff`: one format per file, in the order asked. */
 export interface FormatsResponse { type: 'formats'; id: number; formats: InputFormat[]; }
+/** The answer to `pieces`: every piece, in input order and, within an input, in byte order. */
+export interface PiecesResponse { type: 'pieces'; id: number; pieces: Piece[]; }
 /** Done, nothing to return (begin-run, partial-options, merge). */
 export interface OkResponse { type: 'ok'; id: number; }
 /** Bytes of the current task read so far (sent at most ~10x/s). */
@@ -130,12 +126,22 @@ export interface PartialEvent { type: 'partial'; id: number; report: ArrayBuffer
 export interface TaskDoneResponse { type: 'task-done'; id: number; readError?: string; corpus?: ArrayBuffer; }
 /** UTF-8 bytes answering a report / records / csv request (JSON, or CSV text for `csv`). */
 export interface BytesResponse { type: 'bytes'; id: number; bytes: ArrayBuffer; }
-/** A request failed (module load failure, core error object, worker exception). */
+/** A request failed (module load failure, a core call's error, worker exception). */
 export interface ErrorResponse { type: 'error'; id: number; message: string; }
 
 export type WorkerResponse =
   | ReadyResponse | OkResponse | ProgressEvent | PartialEvent | TaskDoneResponse | BytesResponse | ErrorResponse
-  | PlansResponse | FormatsResponse;
+  | PlansResponse | FormatsResponse | PiecesResponse;
+
+/** The response that answers each request type (besides ErrorResponse; progress and partial events come before it). */
+export interface Answers {
+  init: ReadyResponse; 'begin-run': OkResponse; 'partial-options': OkResponse; task: TaskDoneResponse; merge: OkResponse;
+  report: BytesResponse; records: BytesResponse; csv: BytesResponse; graph: BytesResponse;
+  plan: PlansResponse; sniff: FormatsResponse; pieces: PiecesResponse;
+}
+export type AnswerTo<R extends WorkerRequest> = Answers[R['type']];
+/** What the bytes answering a request decode to (JSON for report and records, text otherwise). */
+export interface Decoded { report: Report; records: RecordPage; csv: string; graph: string; }
 
 /** Chunk size for Blob.slice reads: 16 MiB (the CLI's default read size). */
 export const CHUNK_BYTES = 16 * 1024 * 1024;

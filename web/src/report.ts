@@ -1,4 +1,5 @@
 // Types of the report JSON (docs/report-schema.md, version 1) and the record page.
+import type { ReportOptions } from '../generated/options';
 
 export const PLATFORMS = [
   'telegram', 'signal', 'discord', 'matrix', 'simplex', 'session', 'tox',
@@ -54,7 +55,8 @@ export interface TopTarget {
 
 export interface Report extends MigrationSections {
   linkdrift_report: number;
-  options: Record<string, unknown>;
+  /** Every report option the core used (its defaults for what the request left out). */
+  options: ReportOptions;
   files: ReportFile[];
   totals: {
     files: number; files_with_errors: number; files_skipped: number; chats: number; messages: number; service_messages: number;
@@ -88,6 +90,8 @@ export type Outcome = 'stayed' | 'paused_then_resumed' | 'went_silent' | 'contin
 
 export interface Announcement {
   chat: number; chat_id: number; chat_name: string; message_id: number; date: string;
+  /** The report's bucket key the announcement falls in (report time zone). */
+  bucket: string;
   type: AnnouncementType; platform: Platform; kind: string; target: string; phrase: string; language: string;
 }
 
@@ -111,7 +115,10 @@ export interface EventWindow {
 }
 
 export interface EventReport {
-  date: string; label: string; months_before: string[]; months_after: string[];
+  date: string; label: string;
+  /** The report's bucket key of the event's date. */
+  bucket: string;
+  months_before: string[]; months_after: string[];
   overall: EventWindow;
   chats: (EventWindow & { chat: number; chat_id: number; chat_name: string })[];
 }

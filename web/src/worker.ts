@@ -6,13 +6,11 @@
 // The lead worker holds the run's Analyzer: it reads tasks into it, merges the
 // other workers' serialized corpora, sends partial reports while reading, and
 // answers the report / records / csv requests afterwards. Any worker answers
-// plan / sniff requests (the core's folder plans and format sniffing).
-import createLinkdrift, { type Analyzer, type LinkdriftModule } from 'linkdrift-wasm';
-import type { WorkerRequest, WorkerResponse, TaskRequest, ReportOptions, ReadSettings, FolderPlan, InputFormat } from './protocol';
+// plan / pieces / sniff requests (the core's folder plans, split plans and format sniffing).
+import createLinkdrift, { type Analyzer, type CoreResult, type LinkdriftModule } from 'linkdrift-wasm';
+import type { WorkerRequest, WorkerResponse, TaskRequest, ReportOptions, ReadSettings, FolderPlan, InputFormat, Piece, PieceInput } from './protocol';
 
 const ctx = self as unknown as DedicatedWorkerGlobalScope;
-/** How many leading bytes `sniffFormat` needs at most (the core's kSniffBytes). */
-const SNIFF_BYTES = 4096;
 let mod: LinkdriftModule | null = null;
 let buf = 0;       // wasm pointer of the reusable chunk buffer
 let bufLen = 0;
@@ -37,7 +35,16 @@ const run = {
 
 function newAnalyzer(settings: ReadSettings): Analyzer {
   if (!mod) throw new Error('module not ready');
-  return new mod.Analyzer(JSON.stringify(settings));  // the core's defaults for what settings leave out
+  const a = new mod.Analyzer(JSON.stringify(settings));  // the core's defaults for what settings leave out
+  const refused = a.lastError();
+  if (refused) { a.delete(); throw new Error(refused); }
+  return a;
+}
+
+/** The value of a core call; its error fails the request. */
+function unwrap<T>(r: CoreResult<T>, context = ''): T {
+  if (!r.ok) throw new Error(context + r.error);
+  return r.value;
 }
 
 function post(msg: WorkerResponse, transfer: Transferable[] = []): void {
@@ -48,20 +55,6 @@ function sendText(id: number, text: string): void {
   const bytes = new TextEncoder().encode(text);
   // A fresh encoder output owns its whole buffer: transfer it, no copy.
   post({ type: 'bytes', id, bytes: bytes.buffer as ArrayBuffer }, [bytes.buffer as ArrayBuffer]);
-}
-
-/** Core results are JSON or {"error": "..."}; the message of the latter, else null. */
-function coreError(text: string): string | null {
-  if (!/^\{\s*"error"/.test(text.slice(0, 32))) return null;
-  try {
-    const e = JSON.parse(text) as { error?: unknown };
-    return typeof e.error === 'string' ? e.error : null;
-  } catch { return null; }  // not an error object
-}
-
-function sendCore(id: number, text: string): void {
-  const error = coreError(text);
-  if (error !== null) post({ type: 'error', id, message: error }); else sendText(id, text);
 }
 
 function ensureBuffer(len: number): number {
@@ -88,11 +81,11 @@ function maybePartial(id: number): void {
   const now = performance.now();
   if (now - (run.lastAt || run.start) < (run.lastAt ? PARTIAL_GAP_MS : PARTIAL_FIRST_MS)) return;
   if (run.spent + run.lastCost > PARTIAL_BUDGET * (now - run.start)) return;
-  const text = a.report(JSON.stringify(run.partial));
+  const r = a.report(JSON.stringify(run.partial));
   const end = performance.now();
   run.lastAt = end; run.lastCost = end - now; run.spent += end - now;
-  if (coreError(text) !== null) return;  // e.g. bad dates typed in the controls: the final report says why
-  const bytes = new TextEncoder().encode(text);
+  if (!r.ok) return;  // e.g. bad dates typed in the controls: the final report says why
+  const bytes = new TextEncoder().encode(r.value);
   post({ type: 'partial', id, report: bytes.buffer as ArrayBuffer }, [bytes.buffer as ArrayBuffer]);
 }
 
@@ -169,7 +162,7 @@ async function task(req: TaskRequest): Promise<void> {
       if (now - lastPost > 100) { lastPost = now; post({ type: 'progress', id: req.id, bytes: n }); }
     });
     if (intoRun) { post({ type: 'task-done', id: req.id, readError }); return; }
-    const view = a.serialize!();
+    const view = unwrap(a.serialize!());
     // serialize() returns a copy the JS owns; transfer it whole (slice if it is a view into a larger buffer).
     const corpus = (view.byteOffset === 0 && view.byteLength === view.buffer.byteLength ? view.buffer : view.slice().buffer) as ArrayBuffer;
     post({ type: 'task-done', id: req.id, readError, corpus }, [corpus]);
@@ -181,7 +174,7 @@ async function task(req: TaskRequest): Promise<void> {
 function merge(id: number, corpus: ArrayBuffer, partial: boolean): void {
   const a = run.analyzer;
   if (!a) throw new Error('no run begun');
-  if (!a.mergeSerialized!(new Uint8Array(corpus))) throw new Error(`could not merge a worker's results: ${a.lastError()}`);
+  unwrap(a.mergeSerialized!(new Uint8Array(corpus)), "could not merge a worker's results: ");
   if (partial) maybePartial(id);
   post({ type: 'ok', id });
 }
@@ -230,19 +223,21 @@ async function handle(req: WorkerRequest): Promise<void> {
     case 'merge':
       return merge(req.id, req.corpus, req.partial);
     case 'report':
-      return sendCore(req.id, lead().report(JSON.stringify(req.options)));
+      return sendText(req.id, unwrap(lead().report(JSON.stringify(req.options))));
     case 'records':
-      return sendCore(req.id, lead().linkRecords(JSON.stringify(req.query)));
+      return sendText(req.id, unwrap(lead().linkRecords(JSON.stringify(req.query))));
     case 'csv':
-      return sendCore(req.id, lead().linkRecordsCsv(JSON.stringify(req.query), req.excelSafe));
+      return sendText(req.id, unwrap(lead().linkRecordsCsv(JSON.stringify(req.query), req.excelSafe)));
     case 'plan':
       return plan(req.id, req.folders);
+    case 'pieces':
+      return pieces(req.id, req.inputs, req.parts);
     case 'sniff':
       return sniff(req.id, req.files);
     case 'graph': {
       const a = lead();
       if (!a.graphExport) throw new Error('graph export is not in this build');
-      return sendCore(req.id, a.graphExport(req.format, JSON.stringify(req.options)));
+      return sendText(req.id, unwrap(a.graphExport(req.format, JSON.stringify(req.options))));
     }
   }
 }
@@ -250,12 +245,13 @@ async function handle(req: WorkerRequest): Promise<void> {
 function plan(id: number, folders: string[][]): void {
   if (!mod) throw new Error('module not ready');
   const m = mod;
-  const plans = folders.map((paths) => {
-    const p = JSON.parse(m.planFolder(JSON.stringify(paths))) as Partial<FolderPlan>;
-    if (!Array.isArray(p.files)) throw new Error(`the core could not plan a folder: ${p.error ?? 'no answer'}`);
-    return p as FolderPlan;
-  });
+  const plans = folders.map((paths) => JSON.parse(unwrap(m.planFolder(JSON.stringify(paths)), 'the core could not plan a folder: ')) as FolderPlan);
   post({ type: 'plans', id, plans });
+}
+
+function pieces(id: number, inputs: PieceInput[], parts: number): void {
+  if (!mod) throw new Error('module not ready');
+  post({ type: 'pieces', id, pieces: JSON.parse(unwrap(mod.planPieces(JSON.stringify(inputs), parts))) as Piece[] });
 }
 
 async function sniff(id: number, files: File[]): Promise<void> {
@@ -263,9 +259,9 @@ async function sniff(id: number, files: File[]): Promise<void> {
   const formats: InputFormat[] = [];
   for (const f of files) {
     let head: Uint8Array;
-    try { head = new Uint8Array(await f.slice(0, SNIFF_BYTES).arrayBuffer()); }
+    try { head = new Uint8Array(await f.slice(0, mod.sniffBytes).arrayBuffer()); }
     catch { formats.push(''); continue; }  // unreadable: its task reports the browser's error
-    formats.push(mod.sniffFormat(head, f.size <= SNIFF_BYTES) as InputFormat);
+    formats.push(mod.sniffFormat(head, f.size <= mod.sniffBytes) as InputFormat);
   }
   post({ type: 'formats', id, formats });
 }
@@ -275,10 +271,10 @@ function fail(req: WorkerRequest, e: unknown): void {
 }
 
 // Requests are handled one at a time, in order (a task is long; report requests
-// sent meanwhile wait for it). Partial-report options, plans and sniffing are the
+// sent meanwhile wait for it). Partial-report options, plans, pieces and sniffing are the
 // exceptions: they touch no Analyzer and are answered at once, between two
 // chunks of the running task (files added while reading are planned meanwhile).
-const AT_ONCE = new Set<WorkerRequest['type']>(['partial-options', 'plan', 'sniff']);
+const AT_ONCE = new Set<WorkerRequest['type']>(['partial-options', 'plan', 'pieces', 'sniff']);
 let queue: Promise<void> = Promise.resolve();
 ctx.onmessage = (ev: MessageEvent<WorkerRequest>) => {
   const req = ev.data;

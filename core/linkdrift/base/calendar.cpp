@@ -57,8 +57,10 @@ bool parse_iso_utc(const std::string& text, std::int64_t& unix_seconds) {
     rest += static_cast<std::size_t>(consumed);
     if (rest < text.size() && text[rest] == 'Z') ++rest;
   }
-  if (rest != text.size() || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60)
-    return false;
+  if (rest != text.size() || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 60) return false;
+  // A day past its month's end (2024-02-30) is no date (days_from_civil would roll it over).
+  const std::int64_t month_days = days_from_civil(mo == 12 ? y + 1 : y, mo == 12 ? 1 : mo + 1, 1) - days_from_civil(y, mo, 1);
+  if (d > month_days) return false;
   unix_seconds = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
   return true;
 }

@@ -102,8 +102,14 @@ Json with_chat(const ChatRef& c, const Json& rest) {
   return j;
 }
 
-Json announcement_json(const AnnouncementReport& a) {
-  return with_chat(a.chat, Json{{"message_id", a.message_id}, {"date", iso_utc(a.date)}, {"type", name(a.type)},
+// The label of the report's bucket that `unix_seconds` falls in (the series' keys).
+std::string bucket_key(std::int64_t unix_seconds, const ReportOptions& o) {
+  return bucket_label(bucket_ordinal(unix_seconds, o.tz_offset_minutes, o.bucket), o.bucket);
+}
+
+Json announcement_json(const AnnouncementReport& a, const ReportOptions& o) {
+  return with_chat(a.chat, Json{{"message_id", a.message_id}, {"date", iso_utc(a.date)},
+                                {"bucket", bucket_key(a.date, o)}, {"type", name(a.type)},
                                 {"platform", name(a.platform)}, {"kind", name(a.kind)}, {"target", a.target},
                                 {"phrase", a.phrase}, {"language", a.language}});
 }
@@ -135,7 +141,8 @@ Json window_json(const EventWindow& w) {
   return j;
 }
 
-Json event_json(const EventReport& e, int window_months) {
+Json event_json(const EventReport& e, const ReportOptions& o) {
+  const int window_months = o.event_window_months;
   Json before = Json::array(), after = Json::array();
   for (std::int64_t k = 1; k <= window_months; ++k) {
     before.push_back(bucket_label(e.month - window_months - 1 + k, Bucket::month));
@@ -143,7 +150,10 @@ Json event_json(const EventReport& e, int window_months) {
   }
   Json chats = Json::array();
   for (const EventReport::ChatWindow& c : e.chats) chats.push_back(with_chat(c.chat, window_json(c.window)));
-  return Json{{"date", event_date(e.event)}, {"label", e.event.label}, {"months_before", std::move(before)},
+  // An event is a calendar date: its bucket is that of the date's start in the report's own zone.
+  const std::int64_t local_midnight = e.event.day * 86400 - std::int64_t{o.tz_offset_minutes} * 60;
+  return Json{{"date", event_date(e.event)}, {"label", e.event.label}, {"bucket", bucket_key(local_midnight, o)},
+              {"months_before", std::move(before)},
               {"months_after", std::move(after)}, {"overall", window_json(e.overall)}, {"chats", std::move(chats)}};
 }
 
@@ -224,9 +234,9 @@ Json report_json(const Report& r) {
   j["platforms"] = array_of(r.platforms, platform_json);
   j["buckets"] = buckets_json(r.buckets, unit);
   j["top_targets"] = top_targets_json(r.top_targets);
-  j["announcements"] = array_of(r.announcements, announcement_json);
+  j["announcements"] = array_of(r.announcements, [&](const AnnouncementReport& a) { return announcement_json(a, r.options); });
   j["outcomes"] = array_of(r.outcomes, outcome_json);
-  j["events"] = array_of(r.events, [&](const EventReport& e) { return event_json(e, r.options.event_window_months); });
+  j["events"] = array_of(r.events, [&](const EventReport& e) { return event_json(e, r.options); });
   j["graph"] = graph_json(r.graph);
   j["chats"] = array_of(r.chats, [&](const ChatReport& c) { return chat_json(c, unit); });
   Json errors = Json::array();
