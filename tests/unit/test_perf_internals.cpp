@@ -21,7 +21,7 @@ namespace {
 bool reference_long_hex_run(std::string_view s) {
   std::size_t run = 0;
   for (char c : s) {
-    run = extract::is_hex(c) ? run + 1 : 0;
+    run = text::is_hex(c) ? run + 1 : 0;
     if (run >= 64) return true;
   }
   return false;

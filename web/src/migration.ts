@@ -2,9 +2,8 @@
 // what each announcing chat did next; the evidence behind a row; before/after
 // panels per event; the successor graph with its exports.
 // Renders the report's "announcements", "outcomes", "events" and "graph"
-// sections as they are: every number comes from the core. The page only
-// groups announcements by chat, maps dates to bucket labels and lays out the
-// graph. Export text is shown as text (bidi controls neutralised), and only
+// sections as they are: every number and bucket comes from the core. The page
+// only groups announcements by chat and lays out the graph. Export text is shown as text (bidi controls neutralised), and only
 // http(s) URLs become links.
 import * as echarts from 'echarts/core';
 import { GraphChart } from 'echarts/charts';
@@ -16,6 +15,7 @@ import type { GraphFormat } from './protocol';
 import { h, replaceChildren, neutralise, safeLink, bdi, fmtInt, plural } from './safe';
 import { Chart, baseOption, eventMarkLine, readTheme, type ChartMarker } from './charts';
 import { type Col, body, dataTable, head } from './table';
+import { $ } from './dom';
 
 echarts.use([GraphChart]);
 
@@ -26,7 +26,6 @@ export interface MigrationHost {
   exportGraph: ((format: GraphFormat) => Promise<void>) | null;
 }
 
-const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
 export const OUTCOME_LABEL: Record<Outcome, string> = {
   stayed: 'stayed', paused_then_resumed: 'paused, then resumed', went_silent: 'went silent',

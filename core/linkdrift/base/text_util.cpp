@@ -1,6 +1,6 @@
 #include "linkdrift/base/text_util.h"
 
-namespace linkdrift::extract {
+namespace linkdrift::text {
 
 std::string to_lower(std::string_view s) {
   std::string r(s);
@@ -169,4 +169,4 @@ std::string percent_decode(std::string_view s) {
   return r;
 }
 
-}  // namespace linkdrift::extract
+}  // namespace linkdrift::text

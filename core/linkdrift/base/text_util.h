@@ -1,4 +1,5 @@
-// Small byte/UTF-8 helpers shared by the extractor's classifiers.
+// Small byte/UTF-8 helpers (ASCII classes and case, UTF-8 stepping, URL pieces),
+// first written for the extractor, shared by every layer.
 // All functions accept arbitrary bytes (invalid UTF-8 included) and never read
 // outside the given view.
 #pragma once
@@ -7,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace linkdrift::extract {
+namespace linkdrift::text {
 
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 inline bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -54,4 +55,4 @@ std::string_view path_segment(std::string_view path, std::size_t idx, std::size_
 // Percent-decodes %XX (ASCII hex); malformed escapes are kept verbatim.
 std::string percent_decode(std::string_view s);
 
-}  // namespace linkdrift::extract
+}  // namespace linkdrift::text

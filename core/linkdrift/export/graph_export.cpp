@@ -58,7 +58,7 @@ std::string xml(std::string_view s) {
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
     char32_t cp = 0;
-    const std::size_t n = extract::utf8_decode(s, i, cp);
+    const std::size_t n = text::utf8_decode(s, i, cp);
     const bool allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp < 0xD800) ||
                          (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
     if (!allowed || cp == 0xFFFD) out += "\xEF\xBF\xBD";  // also an invalid byte (decoded as U+FFFD)

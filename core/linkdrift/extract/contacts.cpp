@@ -8,6 +8,8 @@
 #include "linkdrift/extract/tld.h"
 
 namespace linkdrift::extract {
+
+using namespace text;  // the byte/UTF-8 helpers (base/text_util.h)
 namespace {
 
 // Public XMPP services seen in threat reporting (formats.md B8) and the

@@ -18,6 +18,8 @@
 
 namespace linkdrift {
 
+using namespace text;  // the byte/UTF-8 helpers (base/text_util.h)
+
 using namespace extract;
 
 namespace {

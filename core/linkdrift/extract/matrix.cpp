@@ -4,6 +4,8 @@
 #include "linkdrift/base/text_util.h"
 
 namespace linkdrift::extract {
+
+using namespace text;  // the byte/UTF-8 helpers (base/text_util.h)
 namespace {
 
 bool server_ok(std::string_view s) {

@@ -5,6 +5,8 @@
 #include "linkdrift/base/text_util.h"
 
 namespace linkdrift::extract {
+
+using namespace text;  // the byte/UTF-8 helpers (base/text_util.h)
 namespace {
 
 bool fragment_chars_ok(std::string_view f) {

@@ -6,6 +6,8 @@
 #include "linkdrift/base/text_util.h"
 
 namespace linkdrift::extract {
+
+using namespace text;  // the byte/UTF-8 helpers (base/text_util.h)
 namespace {
 
 constexpr std::uint8_t kDot = 1, kAt = 2, kColon = 3, kOpen = 4, kX = 5;

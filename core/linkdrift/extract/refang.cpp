@@ -5,6 +5,8 @@
 #include "linkdrift/base/text_util.h"
 
 namespace linkdrift::extract {
+
+using namespace text;  // the byte/UTF-8 helpers (base/text_util.h)
 namespace {
 
 // A character that may sit next to a '.' or '@' inside a host or address.

@@ -6,6 +6,8 @@
 #include "linkdrift/extract/classify.h"
 
 namespace linkdrift::extract {
+
+using namespace text;  // the byte/UTF-8 helpers (base/text_util.h)
 namespace {
 
 // First path segments of t.me that are never usernames.

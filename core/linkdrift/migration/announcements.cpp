@@ -103,7 +103,7 @@ bool paragraph_break_at(std::string_view t, std::size_t i) {
   return j < t.size() && t[j] == '\n';
 }
 
-std::string lower_ascii(std::string_view s) { return extract::to_lower(s); }
+std::string lower_ascii(std::string_view s) { return text::to_lower(s); }
 
 struct OwnHints {
   std::vector<std::string> names;  // lowercased usernames / numeric ids
@@ -323,7 +323,7 @@ struct AnnouncementDetector::Impl {
       if (w.stems[j - 1]) {
         if (w.min_blanks == 0) return loose_after(w, j, text, pos) && fits_before(w, text, at);
         for (char32_t cp = 0; pos < text.size();) {
-          const std::size_t len = extract::utf8_decode(text, pos, cp);
+          const std::size_t len = text::utf8_decode(text, pos, cp);
           if (!is_stem_letter(cp)) break;
           pos += len;
         }
@@ -473,7 +473,7 @@ class Search {
           break;
         }
         char32_t cp = 0;
-        limit += extract::utf8_decode(t_, limit, cp);
+        limit += text::utf8_decode(t_, limit, cp);
         ++counted;
       }
       if (cut_by_count) limit = extend_token(limit);
@@ -520,7 +520,7 @@ class Search {
             break;
           }
           char32_t cp = 0;
-          far += extract::utf8_decode(t_, far, cp);
+          far += text::utf8_decode(t_, far, cp);
           ++counted;
         }
         if (cut) far = std::min(extend_token(far), barrier);
@@ -534,7 +534,7 @@ class Search {
       std::size_t n = 0;
       bool cut = false;
       while (begin > 0) {
-        const std::size_t prev = extract::utf8_prev(t_, begin);
+        const std::size_t prev = text::utf8_prev(t_, begin);
         if (t_[prev] == '\n') break;
         if (n == kBeforeChars) {
           cut = true;
@@ -611,7 +611,7 @@ std::vector<bool> quoted_flags(std::string_view t, const std::vector<Hit>& hits)
   for (std::size_t h = 0; h < hits.size(); ++h) {
     while (i < hits[h].ps && i < t.size()) {
       char32_t cp = 0;
-      const std::size_t len = extract::utf8_decode(t, i, cp);
+      const std::size_t len = text::utf8_decode(t, i, cp);
       const auto top = [&] { return stack.empty() ? char32_t{0} : stack.back(); };
       switch (cp) {
         case '\n':
@@ -666,7 +666,7 @@ bool reported(std::string_view t, const std::vector<Hit>& hits, std::size_t h) {
     while (i < hits[h].ps) {
       if (++n > kReportChars) return false;
       char32_t cp = 0;
-      const std::size_t len = extract::utf8_decode(t, i, cp);
+      const std::size_t len = text::utf8_decode(t, i, cp);
       const bool next_blank = i + len >= t.size() || is_space_byte(t[i + len]);
       if (cp == '\n' || ((cp == '.' || cp == '!' || cp == '?') && next_blank) || cp == 0x3002 || cp == 0xFF01 ||
           cp == 0xFF1F || cp == 0x61F || cp == 0x6D4)

@@ -130,7 +130,7 @@ void fold(std::string_view in_text, Folded& out) {
       continue;
     }
     char32_t cp = 0;
-    const std::size_t len = extract::utf8_decode(in_text, i, cp);
+    const std::size_t len = text::utf8_decode(in_text, i, cp);
     const char32_t f = fold_code_point(cp);
     if (f != 0) {
       const std::size_t before = out.text.size();
@@ -185,7 +185,7 @@ std::size_t fold_to(std::string_view in_text, char* const out) {
       }
     }
     char32_t cp = 0;
-    const std::size_t len = extract::utf8_decode(in_text, i, cp);
+    const std::size_t len = text::utf8_decode(in_text, i, cp);
     const char32_t f = fold_code_point(cp);
     if (f != 0) {
       if (f < 0x80) {

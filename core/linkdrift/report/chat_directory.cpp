@@ -31,7 +31,7 @@ ChatDirectory::ChatDirectory(const Corpus& corpus, const std::vector<std::unorde
     : corpus_(corpus) {
   for (std::uint32_t j = 0; j < corpus.chats().size(); ++j) {
     const ChatData& chat = corpus.chats()[j];
-    if (!chat.info.name.empty()) add(by_name_, extract::to_lower(chat.info.name), j);
+    if (!chat.info.name.empty()) add(by_name_, text::to_lower(chat.info.name), j);
     if (chat.info.id != 0) add(by_id_, std::to_string(chat.info.id), j);
     if (j >= signatures.size()) continue;
     for (const std::uint32_t s : signatures[j]) {

@@ -448,10 +448,10 @@ class ReportPass {
       const ContinuedBy rule = directory_->born_with_announcement(t) ? ContinuedBy::born_with_announcement : ContinuedBy::destination;
       for (const std::uint32_t j : directory_->chats_named_by(t)) consider(j, rule);
     }
-    const std::string old_name = extract::to_lower(corpus_.chats()[i].info.name);
+    const std::string old_name = text::to_lower(corpus_.chats()[i].info.name);
     for (std::uint32_t j = 0; j < corpus_.chats().size(); ++j) {
       const ChatData& c = corpus_.chats()[j];
-      const std::string cname = extract::to_lower(c.info.name);
+      const std::string cname = text::to_lower(c.info.name);
       if (!old_name.empty() && cname.size() > old_name.size() && cname.find(old_name) != std::string::npos &&
           c.messages > 0 && c.last_date > first)
         consider(j, ContinuedBy::same_name);
