@@ -36,6 +36,7 @@
 //                                        [{"size": N, "splittable": bool}] (piece_plan.h)
 //   Module.sniffFormat(bytes, atEnd)  -> "json" | "html" | "zip" | "" (need more bytes; Module.sniffBytes
 //                                        leading bytes always decide)
+//   Module.readChunkBytes             -> the size of the core's reads (base/read_chunk.h): read files in it
 //   Module.optionTable()              -> `linkdrift options`: every option's key, flag, type, bounds, default
 #include <cstdint>
 #include <exception>
@@ -312,6 +313,7 @@ EMSCRIPTEN_BINDINGS(linkdrift) {
   emscripten::function("planPieces", &planPieces);
   emscripten::function("optionTable", &optionTable);
   emscripten::constant("sniffBytes", static_cast<int>(linkdrift::kSniffBytes));
+  emscripten::constant("readChunkBytes", static_cast<int>(linkdrift::kReadChunkBytes));
   emscripten::function("sniffFormat", &sniffFormat);
   emscripten::class_<WasmAnalyzer>("Analyzer")
       .constructor<std::string>()

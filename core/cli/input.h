@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "linkdrift/analyzer.h"
+#include "linkdrift/base/read_chunk.h"
 #include "linkdrift/reader/format_sniff.h"
 
 namespace linkdrift::cli {
@@ -32,7 +33,7 @@ std::vector<InputItem> expand_inputs(const std::vector<std::string>& inputs);
 FileFormat sniff_file(const std::string& path);
 
 struct ReadSettings {
-  std::size_t chunk_size = 16u << 20;
+  std::size_t chunk_size = kReadChunkBytes;
   int progress = -1;  // -1: auto (files > 50 MB when stderr is a terminal), 0 off, 1 on (files > 50 MB)
 };
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "linkdrift/analyzer_options.h"
+#include "linkdrift/base/read_chunk.h"
 #include "linkdrift/export/graph_export.h"
 #include "linkdrift/report/report_options.h"
 
@@ -26,7 +27,7 @@ struct CliOptions {
   bool excel_safe = false;         // links, graph csv: prefix cells that start with = + - @ by '
   bool compact = false;            // report: one-line JSON
   std::string out;                 // "" = stdout
-  std::size_t chunk_size = 16u << 20;
+  std::size_t chunk_size = kReadChunkBytes;
   int jobs = 0;                    // 0: default_jobs() (cli/parallel.h)
   std::optional<bool> progress;    // unset: on for files > 50 MB when stderr is a terminal (summary: always)
   std::vector<std::string> inputs; // files and directories as given

@@ -46,8 +46,9 @@
 #include <string_view>
 #include <vector>
 
-#include "linkdrift/base/model.h"
 #include "linkdrift/analyzer_options.h"
+#include "linkdrift/base/model.h"
+#include "linkdrift/base/read_chunk.h"
 #include "linkdrift/reader/export_reader.h"
 #include "linkdrift/reader/segment_reader.h"
 #include "linkdrift/report/report_options.h"
@@ -79,7 +80,7 @@ class Analyzer {
   // Reads the ZIP archive `name` of `archive_size` bytes: answer next_read()
   // with feed() as for a segment. Entries that fail are errors of their own
   // ("name/entry"); an unreadable archive is an error of `name`.
-  void begin_archive(std::string name, std::uint64_t archive_size, std::size_t chunk_bytes = std::size_t{16} << 20);
+  void begin_archive(std::string name, std::uint64_t archive_size, std::size_t chunk_bytes = kReadChunkBytes);
   void end_archive();
 
   // Reads the segment of the cut [cut_begin, cut_end) of a file of
@@ -87,7 +88,7 @@ class Analyzer {
   // segment, the cuts of one file increasing): the core asks for the bytes it needs
   // through next_read(), and each answer is given to feed().
   void begin_segment(std::string name, std::uint64_t file_size, std::uint64_t cut_begin, std::uint64_t cut_end,
-                     std::size_t chunk_bytes = std::size_t{16} << 20);
+                     std::size_t chunk_bytes = kReadChunkBytes);
   std::optional<ReadRequest> next_read() const;  // nullopt: the segment (or archive) is done
   void end_segment();
 

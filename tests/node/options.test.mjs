@@ -25,6 +25,7 @@ for (const [build, load] of Object.entries(BUILDS)) {
       assert.deepEqual([pause.flag, pause.min, pause.max, pause.default], ['--outcome-pause-days', 1, 36500, 21]);
       assert.deepEqual(wasm.analyzer.map((row) => row.key), ['max_message_mb', 'announcements', 'html_utc_offset_minutes']);
       assert.equal(M.sniffBytes, 4096);  // the core's kSniffBytes, which the worker reads
+      assert.equal(M.readChunkBytes, 16 << 20);  // the core's kReadChunkBytes, the worker's read size
     });
 
     it('planPieces(): a JSON file straddling the cut is split there; the rest stay whole', () => {

@@ -40,9 +40,9 @@ export class EventsEditor {
     this.render();
   }
 
-  /** The markers to send: a marker being edited (no complete date yet) is left out, not an error (the core validates the rest). */
+  /** The markers to send: one being edited (a date input without a full date is '') is left out, not an error; the core validates the rest. */
   option(): EventMarker[] {
-    return this.events.filter((e) => /^\d{4}-\d{2}-\d{2}$/.test(e.date)).slice(0, MAX_EVENTS);
+    return this.events.filter((e) => e.date !== '').slice(0, MAX_EVENTS);
   }
 
   private edit(change: () => void, rerender: boolean): void {

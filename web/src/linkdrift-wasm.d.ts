@@ -45,6 +45,8 @@ declare module 'linkdrift-wasm' {
     sniffFormat(head: Uint8Array, atEnd: boolean): string;
     /** How many leading bytes `sniffFormat` needs at most (the core's kSniffBytes). */
     readonly sniffBytes: number;
+    /** The size of the reads the core asks for (nextRead) and of the worker's file reads (the core's kReadChunkBytes). */
+    readonly readChunkBytes: number;
   }
   export interface ModuleArgs {
     locateFile?: (path: string, prefix: string) => string;

@@ -24,7 +24,6 @@ import type {
   WorkerRequest, WorkerResponse, ReportOptions, ReadSettings, Task, ReadyResponse, InputFormat, FolderPlan, AnswerTo, Decoded,
   ReportRequest, RecordsRequest, CsvRequest, GraphRequest, Piece,
 } from './protocol';
-import { CHUNK_BYTES } from './protocol';
 import type { Picked } from './inputs';
 
 export const MAX_WORKERS = 4;
@@ -226,7 +225,7 @@ export class Pool {
     const read = async (c: WorkerClient, t: PlannedTask, into: 'run' | 'blob'): Promise<void> => {
       t.state = 'running';
       if (!started.has(t.file)) { started.add(t.file); ev.fileStart(t.file); }
-      const r = await c.send({ type: 'task', id: 0, task: t.task, into, settings: opts.settings, chunkBytes: CHUNK_BYTES }, (e) => {
+      const r = await c.send({ type: 'task', id: 0, task: t.task, into, settings: opts.settings }, (e) => {
         if (e.type === 'progress') { inflight.set(c, Math.min(e.bytes, t.bytes)); progress(); }
         else if (e.type === 'partial') ev.partial(e.report);
       });

@@ -52,7 +52,7 @@ export interface PartialOptionsRequest { type: 'partial-options'; id: number; op
  * reports are sent meanwhile); `'blob'`: into a fresh corpus made with `settings`
  * that is serialized and returned (TaskDoneResponse.corpus).
  */
-export interface TaskRequest { type: 'task'; id: number; task: Task; into: 'run' | 'blob'; settings: ReadSettings; chunkBytes: number; }
+export interface TaskRequest { type: 'task'; id: number; task: Task; into: 'run' | 'blob'; settings: ReadSettings; }
 /** Lead only: append a serialized corpus (from a `blob` task) to the run corpus; `partial`: a partial report may follow (not after the last task: the final report does). */
 export interface MergeRequest { type: 'merge'; id: number; corpus: ArrayBuffer; partial: boolean; }
 /** Build the report for these options from the stored corpus (never re-reads files). */
@@ -143,5 +143,3 @@ export type AnswerTo<R extends WorkerRequest> = Answers[R['type']];
 /** What the bytes answering a request decode to (JSON for report and records, text otherwise). */
 export interface Decoded { report: Report; records: RecordPage; csv: string; graph: string; }
 
-/** Chunk size for Blob.slice reads: 16 MiB (the CLI's default read size). */
-export const CHUNK_BYTES = 16 * 1024 * 1024;

@@ -102,15 +102,16 @@ async function readTask(a: Analyzer, req: TaskRequest, onBytes: (n: number) => v
   if (t.kind === 'skip') { a.skipFile(t.name, t.reason); return undefined; }
   if (t.kind === 'fail') { a.beginFile(t.name); a.failFile(t.reason); return undefined; }
   const file = t.file;
+  const chunk = mod!.readChunkBytes;  // the core's read size: whole files are read in it too
   const read = (off: number, len: number) => file.slice(off, Math.min(off + len, file.size)).arrayBuffer();
   let fed = 0;
   const give = (data: ArrayBuffer) => { feed(a, data); onBytes(fed += data.byteLength); };
   const wholeFile = async () => {
-    let next: Promise<ArrayBuffer> | null = file.size > 0 ? read(0, req.chunkBytes) : null;
+    let next: Promise<ArrayBuffer> | null = file.size > 0 ? read(0, chunk) : null;
     for (let off = 0; next; ) {
       const data = await next;
       off += data.byteLength;
-      next = off < file.size && data.byteLength > 0 ? read(off, req.chunkBytes) : null;  // overlap I/O with parsing
+      next = off < file.size && data.byteLength > 0 ? read(off, chunk) : null;  // overlap I/O with parsing
       give(data);
     }
   };
@@ -121,7 +122,7 @@ async function readTask(a: Analyzer, req: TaskRequest, onBytes: (n: number) => v
     case 'archive': a.beginArchive(t.name, file.size); end = () => a.endArchive(); break;
   }
   try {
-    await (t.kind === 'file' ? wholeFile() : answerReads(a, file.size, req.chunkBytes, read, give));
+    await (t.kind === 'file' ? wholeFile() : answerReads(a, file.size, chunk, read, give));
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     a.failFile(`read error: ${why}`);  // ends the file: end() below does nothing more

@@ -60,6 +60,7 @@
 #include "linkdrift/archive/archive_entry.h"
 #include "linkdrift/archive/inflate_stream.h"
 #include "linkdrift/archive/zip_format.h"
+#include "linkdrift/base/read_chunk.h"
 #include "linkdrift/reader/segment_reader.h"  // ReadRequest
 
 namespace linkdrift {
@@ -96,7 +97,7 @@ class ZipReader {
   explicit ZipReader(ArchiveSink& sink, ZipLimits limits = {});
 
   // An archive of `size` bytes; reads of at most `chunk_bytes` (>= 1) are requested.
-  void begin(std::uint64_t size, std::size_t chunk_bytes = std::size_t{16} << 20);
+  void begin(std::uint64_t size, std::size_t chunk_bytes = kReadChunkBytes);
   // nullopt: done (all chosen entries read, or an archive error), or not begun.
   std::optional<ReadRequest> next_read() const;
   void feed(std::string_view bytes);
