@@ -4,7 +4,8 @@
 #   1. scripts/setup.sh --browser        (chromium, nodejs/npm; quick when installed)
 #   2. scripts/build.sh native           if the CLI or linkdrift-gen is missing (reference values)
 #   3. scripts/build-web.sh              if web/dist or web/dist-single is missing or older
-#                                        than web/ sources or build/wasm/dist
+#                                        than web/ sources, build/wasm/dist or the CLI (whose
+#                                        `linkdrift options` the page's option types come from)
 #   4. npm ci in tests/browser           if node_modules is missing or older than the lock
 #   5. node --test --test-concurrency=1  one browser at a time (2 shared cores); TAP output,
 #                                        whose "# pass N" / "# fail N" scripts/test.sh tallies
@@ -28,7 +29,7 @@ web_stale() {  # true when a web build output is missing or older than its input
   for out in web/dist/index.html web/dist-single/linkdrift.html; do
     [[ -f $out ]] || return 0
     if [[ -n $(find web/src web/index.html web/public web/scripts web/vite.config.ts web/package-lock.json \
-                    build/wasm/dist -newer "$out" -type f 2>/dev/null | head -n 1) ]]; then
+                    build/wasm/dist build/native/bin/linkdrift -newer "$out" -type f 2>/dev/null | head -n 1) ]]; then
       return 0
     fi
   done
