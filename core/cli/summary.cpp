@@ -84,7 +84,9 @@ void print_migration(std::FILE* out, const Report& r) {
     std::string what;  // the announcement at A (first_announcement)
     for (const AnnouncementReport& a : r.announcements)
       if (a.chat.chat == o.chat.chat && a.date == o.first_announcement) {
-        what = std::string(name(a.type)) + " -> " + std::string(name(a.platform)) + " " + printable(a.target, 40);
+        what = std::string(name(a.type)) + " -> " +
+               (a.destination ? std::string(name(a.destination->platform)) + " " + printable(a.destination->target, 40)
+                              : std::string("(no destination)"));
         break;
       }
     std::string outcome(name(o.outcome));

@@ -175,9 +175,12 @@ struct Analyzer::Impl final : ReaderSink, ArchiveSink {
     if (m.forwarded) chat.forwarded_times.add(m.date);
     found.clear();
     for (const Fragment& f : m.fragments) extractor.scan(f.text, f.source, found);
-    if (found.empty()) return;
-
     unique.clear();
+    if (found.empty()) {  // it can still announce that the chat is leaving
+      if (detector && !m.forwarded) detect_announcement(m, chat);
+      return;
+    }
+
     for (const Link& link : found) {
       bool seen = false;
       for (const Link* u : unique) seen = seen || u->same_identity(link);
@@ -200,18 +203,20 @@ struct Analyzer::Impl final : ReaderSink, ArchiveSink {
     if (detector && !m.is_service && !m.forwarded) detect_announcement(m, chat);
   }
 
-  // Issue 5: runs the announcement detector on a non-service, non-forwarded
-  // message with links (`unique`). Forwarded messages announce other chats'
-  // moves, so they are never attributed to the forwarding chat. Messages
-  // without any lexicon phrase cost one fold and one RE2 DFA scan.
+  // Issues 5, 12: runs the announcement detector on a non-service,
+  // non-forwarded message with its links (`unique`, maybe none). Forwarded
+  // messages announce other chats' moves, so they are never attributed to the
+  // forwarding chat. Messages without any lexicon phrase cost one fold and one
+  // RE2 DFA scan.
   void detect_announcement(const MessageView& m, ChatData& chat) {
-    // The candidate destinations. In groups and personal chats members talk: an
-    // @mention there is usually a person, so only channels (or chats of unknown
-    // type) may announce one.
+    // In groups and personal chats members talk: an @mention there is usually a
+    // person, and "I'm leaving" is one member's. So only channels (or chats of
+    // unknown type) may announce a mention or a departure without a destination.
     const std::string& type = chat.info.type;
-    const bool mentions_count = type.empty() || type.ends_with("channel");
-    const auto candidate = [&](const Link* l) { return mentions_count || l->kind != Kind::mention; };
-    if (std::none_of(unique.begin(), unique.end(), candidate)) return;
+    const bool speaks_as_chat = type.empty() || type.ends_with("channel");
+    const auto candidate = [&](const Link* l) { return speaks_as_chat || l->kind != Kind::mention; };
+    const bool has_links = std::any_of(unique.begin(), unique.end(), candidate);
+    if (!has_links && !speaks_as_chat) return;
     // The displayed text: every part shown in the message, as displayed (text,
     // link and mention entities, text_link anchors); hrefs and buttons are not
     // shown and reach the detector as links only.
@@ -231,7 +236,7 @@ struct Analyzer::Impl final : ReaderSink, ArchiveSink {
     const bool contact_possible = std::any_of(unique.begin(), unique.end(), [](const Link* l) {
       return l->platform != Platform::telegram && l->platform != Platform::web;
     });
-    if (!detector->may_announce(text, contact_possible)) return;
+    if (!detector->may_announce(text, contact_possible, has_links)) return;
     text.clear();
     for (const Fragment& f : m.fragments)
       if (f.source != Source::text_link && f.source != Source::button) text.append(f.text);
@@ -245,12 +250,14 @@ struct Analyzer::Impl final : ReaderSink, ArchiveSink {
       own_hint += std::to_string(info.id);
     }
     const std::optional<Announcement> a = detector->detect(text, unique_links, own_hint);
-    if (!a || !a->destination) return;
+    if (!a || (!a->destination && !speaks_as_chat)) return;
     AnnouncementRow row;
     row.date = m.date;
     row.message_id = m.id;
-    row.target = target_of(corpus.url_code(a->destination->url, a->destination->target), *a->destination);
-    if (row.target == TargetTable::kFull) return stop_file();
+    if (a->destination) {
+      row.target = target_of(corpus.url_code(a->destination->url, a->destination->target), *a->destination);
+      if (row.target == TargetTable::kFull) return stop_file();
+    }
     row.type = a->type;
     row.phrase = a->phrase;
     if (row.phrase.size() > AnnouncementRow::kMaxPhraseBytes) {

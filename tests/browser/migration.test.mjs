@@ -5,7 +5,8 @@
 // (the events/graph sections as specified for the core, hostile strings included):
 // the before/after panels, the chains and the graph render, as text. On
 // tests/fixtures/hostile_announcements.json: the core's announcements of a hostile
-// chat render as text and execute nothing.
+// chat render as text and execute nothing. On tests/fixtures/migration_leaving.json: a
+// departure without a destination shows as "leaving" with none named (issue 12).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -247,6 +248,24 @@ test('hostile_announcements fixture: the announcements of a hostile chat render 
   assert.equal(dom.imgs + dom.scripts, 0);
   assert.ok(!BIDI.test(dom.text));
   assert.deepEqual(rec.dialogs, []);
+  assert.deepEqual(rec.pageErrors, []);
+  await context.close();
+});
+
+test('migration_leaving fixture: a departure without a destination is listed as leaving, with none named, and its continuation', async () => {
+  const { page, rec, context } = await openPage(env.browser, { allow: (u) => isSameOrigin(u, env.server.origin) });
+  await gotoApp(page, env.server.url);
+  assert.equal(await uploadFiles(page, [fixturePath('migration_leaving')]), 'done');
+  const exp = expected('migration_leaving');
+  const got = await migrationRows(page);
+  assert.deepEqual(got.map((r) => [r.chat, r.outcome]), exp.outcomes.map((o) => [o.chat, o.outcome]));
+  const crimson = got.find((r) => r.chat === 0);
+  assert.ok(crimson.cells.some((c) => c === 'leaving'), `type cell: ${JSON.stringify(crimson.cells)}`);
+  assert.ok(crimson.cells.some((c) => c.includes('none named')), `destination cell: ${JSON.stringify(crimson.cells)}`);
+  assert.ok(crimson.cells.some((c) => c.includes('Crimson Gang Official')), `continuation: ${JSON.stringify(crimson.cells)}`);
+  const ev = await selectByKeyboard(page, 0);
+  assert.deepEqual(await page.locator(tid('migration-phrase')).allTextContents(), ['we are leaving Telegram']);
+  assert.ok(ev.includes('none named'), ev);
   assert.deepEqual(rec.pageErrors, []);
   await context.close();
 });

@@ -167,8 +167,8 @@ Score score(const std::string& name, const std::vector<Labelled>& rows, bool pri
   for (const Labelled& row : rows) {
     const Result r = run(row.text, row.own, row.hidden);
     s.positives += row.positive;
-    const bool right = row.positive && r.a && r.a->destination &&
-                       std::find(row.types.begin(), row.types.end(), r.a->type) != row.types.end();
+    // detect() gives a destination to every type but leaving.
+    const bool right = row.positive && r.a && std::find(row.types.begin(), row.types.end(), r.a->type) != row.types.end();
     if (right) {
       ++s.tp;
     } else if (r.a || row.positive) {
@@ -184,6 +184,40 @@ Score score(const std::string& name, const std::vector<Labelled>& rows, bool pri
 }
 
 }  // namespace
+
+TEST_CASE("announce: leaving needs no destination; with one it is a move; denials and reports are none") {
+  const auto leaving = [](std::string_view text, const char* language) {
+    const Result r = run(text);
+    INFO(text, " -> ", describe(r));
+    REQUIRE(r.a);
+    CHECK(r.a->type == AnnouncementType::leaving);
+    CHECK(r.a->destination == nullptr);
+    CHECK(r.a->language == language);
+    CHECK(detector().may_announce(text, false, /*has_links=*/false));
+  };
+  leaving("Because of the new Telegram policy we are leaving Telegram. Where we go next will be announced later.", "en");
+  leaving("This channel will be closed tomorrow.", "en");
+  leaving("Мы уходим из Telegram, куда — сообщим позже.", "ru");
+  leaving("سنغادر تيليجرام قريبا", "ar");
+  leaving("本频道将被删除", "zh");
+
+  const Result move = run("We are leaving Telegram, join us here: https://signal.group/#CjQKIAbcdefgh88888888");
+  INFO(describe(move));
+  REQUIRE(move.a);
+  CHECK(move.a->type == AnnouncementType::move);
+  REQUIRE(move.a->destination);
+  CHECK(move.a->destination->platform == linkdrift::Platform::signal);
+
+  for (const char* none : {"Rumours are wrong: we are not leaving Telegram. Stay with us.",
+                           "News: Crimson Gang says it is leaving Telegram after the policy change.",
+                           "We are moving to Signal soon."}) {  // a move needs a destination
+    INFO(none, " -> ", describe(run(none)));
+    CHECK_FALSE(run(none).a);
+  }
+  // Without links only leaving phrases pass the prefilter.
+  CHECK_FALSE(detector().may_announce("Our backup channel is coming soon", true, /*has_links=*/false));
+  CHECK(detector().may_announce("Our backup channel is coming soon", true, /*has_links=*/true));
+}
 
 TEST_CASE("announce: precision and recall on the labelled (development) set") {
   const std::vector<Labelled> rows = read_labelled("labelled.tsv");
@@ -585,7 +619,7 @@ TEST_CASE("announce: lexicon") {
   // Every required language has phrases of each announcement type.
   for (const char* lang : {"en", "ru", "ar", "fa", "he", "id", "es", "pt", "tr", "zh"}) {
     for (PhraseRole role : {PhraseRole::move, PhraseRole::backup, PhraseRole::new_channel,
-                            PhraseRole::contact_elsewhere}) {
+                            PhraseRole::contact_elsewhere, PhraseRole::leaving}) {
       int n = 0;
       for (const auto& e : entries) n += e.language == lang && e.role == role;
       INFO(lang, " ", linkdrift::migration::role_name(role));
@@ -611,6 +645,7 @@ TEST_CASE("announce: lexicon") {
   CHECK(linkdrift::parse_announcement_type("contact_elsewhere") == AnnouncementType::contact_elsewhere);
   CHECK(!linkdrift::parse_announcement_type("neutral"));
   CHECK(linkdrift::name(AnnouncementType::new_channel) == "new_channel");
+  CHECK(linkdrift::parse_announcement_type("leaving") == AnnouncementType::leaving);
 }
 
 // ---------------------------------------------------------------------------

@@ -33,7 +33,7 @@ export const OUTCOME_LABEL: Record<Outcome, string> = {
 };
 
 const TYPE_LABEL: Record<string, string> = {
-  move: 'move', backup: 'backup', new_channel: 'new channel', contact_elsewhere: 'contact elsewhere',
+  move: 'move', backup: 'backup', new_channel: 'new channel', contact_elsewhere: 'contact elsewhere', leaving: 'leaving',
 };
 
 /** Why chat `continued_in` is taken to continue the announcing chat, in plain words. */
@@ -84,7 +84,8 @@ function destinationUrl(r: Report, platform: Platform, kind: string, target: str
 }
 
 /** Platform · kind and the target as text; `full` adds the first URL seen (a link only if http(s)), else the target is clipped. */
-function destination(r: Report, a: { platform: Platform; kind: string; target: string }, full: boolean): HTMLElement {
+function destination(r: Report, a: Announcement, full: boolean): HTMLElement {
+  if (a.platform === null || a.kind === null || a.target === null) return h('span', { class: 'muted' }, 'none named');
   const url = full ? destinationUrl(r, a.platform, a.kind, a.target) : null;
   const target = neutralise(a.target);
   return h('span', { class: 'dest' },

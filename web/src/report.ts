@@ -85,14 +85,17 @@ export interface RecordPage { total: number; offset: number; rows: RecordRow[]; 
 // Present when the analyzer runs with {"announcements": true}; "events" and
 // "graph" only once the core writes them (absent on older builds).
 
-export type AnnouncementType = 'move' | 'backup' | 'new_channel' | 'contact_elsewhere';
+export type AnnouncementType = 'move' | 'backup' | 'new_channel' | 'contact_elsewhere' | 'leaving';
 export type Outcome = 'stayed' | 'paused_then_resumed' | 'went_silent' | 'continued_elsewhere' | 'declined';
 
 export interface Announcement {
   chat: number; chat_id: number; chat_name: string; message_id: number; date: string;
   /** The report's bucket key the announcement falls in (report time zone). */
   bucket: string;
-  type: AnnouncementType; platform: Platform; kind: string; target: string; phrase: string; language: string;
+  type: AnnouncementType;
+  /** The destination; all three null for `leaving` (the chat names none). */
+  platform: Platform | null; kind: string | null; target: string | null;
+  phrase: string; language: string;
 }
 
 export interface ChatOutcome {

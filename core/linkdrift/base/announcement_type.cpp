@@ -7,7 +7,7 @@ namespace linkdrift {
 namespace {
 
 constexpr std::array<std::string_view, kAnnouncementTypeCount> kTypeNames = {"move", "backup", "new_channel",
-                                                                             "contact_elsewhere"};
+                                                                             "contact_elsewhere", "leaving"};
 
 }  // namespace
 

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 #include <unordered_map>
 #include <vector>
 
@@ -181,29 +182,21 @@ struct Hit {
   std::size_t ps, pe;  // phrase span in the original text
 };
 
-}  // namespace
-
-struct AnnouncementDetector::Impl {
-  std::unique_ptr<LinkExtractor> own_extractor;
-  const LinkExtractor* extractor = nullptr;
-  std::vector<LexiconEntry> entries;
-  std::unique_ptr<RE2> finder;      // finds the leftmost-longest phrase (group 1 or 2)
-  std::unique_ptr<RE2::Set> which;  // tells which entries match exactly a found span
-  std::vector<std::size_t> set_to_entry;
-
-  // may_announce()'s literal prefilter: every announcement phrase (not neutral,
-  // not report) has a word that any match contains verbatim in the folded text
-  // (its key word: the least common one, '*' dropped). Words of >= 4 bytes are
-  // keyed by their first 4 bytes: a 64 Ki-bit filter, then an exact key table,
-  // then a compare. Words of 2-3 bytes are keyed by their first 2 bytes. A word
-  // of 1 byte disables the filter (none does today). At a key word's
-  // occurrence, the phrase's other words must sit next to it as the phrase
-  // regex requires (see fits()).
+// may_announce()'s literal prefilter over a set of phrases: every phrase has a
+// word that any match contains verbatim in the folded text (its key word: the
+// least common one, '*' dropped). Words of >= 4 bytes are
+// keyed by 4 of their bytes (finish()): a 64 Ki-bit filter, then an exact key table,
+// then a compare. Words of 2-3 bytes are keyed by their first 2 bytes. A word
+// of 1 byte disables the filter (none does today). At a key word's
+// occurrence, the phrase's other words must sit next to it as the phrase
+// regex requires (see fits()).
+struct KeyWordFilter {
   struct Word {
     std::uint32_t key;
     std::vector<std::string> words;  // the phrase's words in order, '*' dropped
     std::vector<bool> stems;         // words[i] had a '*'
     std::size_t key_word = 0;        // index of the key word
+    std::size_t key_offset = 0;      // where in the key word its 4-byte key starts (finish())
     std::size_t min_blanks = 1;      // blanks between words (fa: 0)
     bool contact = false;            // a contact_elsewhere phrase (needs a non-Telegram, non-web link)
     const std::string& text() const { return words[key_word]; }
@@ -224,9 +217,9 @@ struct AnnouncementDetector::Impl {
   static bool test(const std::vector<std::uint64_t>& f, std::uint32_t bit) { return (f[bit >> 6] >> (bit & 63)) & 1; }
   static void set(std::vector<std::uint64_t>& f, std::uint32_t bit) { f[bit >> 6] |= std::uint64_t{1} << (bit & 63); }
 
-  void add_prefilter_word(const std::string& folded_phrase, std::string_view language, bool contact) {
+  void add(const std::string& folded_phrase, std::string_view language, PhraseRole role) {
     Word entry;
-    entry.contact = contact;
+    entry.contact = role == PhraseRole::contact_elsewhere;
     std::size_t i = 0;
     while (i < folded_phrase.size()) {
       std::size_t j = folded_phrase.find_first_of(" \t", i);
@@ -270,17 +263,41 @@ struct AnnouncementDetector::Impl {
     entry.key_word = b;
     entry.min_blanks = language == "fa" ? 0 : 1;  // as phrase_regex()
     const std::string& best = all[b];
-    entry.key = best.size() >= 4 ? load(best.data(), 4) : load(best.data(), 2);
-    if (best.size() >= 4) {
-      set(filter4, slot4(entry.key));
-    } else {
+    if (best.size() < 4) {
+      entry.key = load(best.data(), 2);
       set(filter2, entry.key);
       short_first[static_cast<unsigned char>(best[0])] = true;
-    }
+    }  // else finish() picks its 4 bytes
     words.push_back(std::move(entry));
   }
 
-  void finish_prefilter() {
+  // Keys a key word of >= 4 bytes by its 4 bytes (from a character start) that the
+  // set's words share least: "التيليجرام" not by its article "ال", which most Arabic
+  // phrases have (and so does most Arabic text), "телеграм" not by "те".
+  void finish() {
+    const auto starts = [](const std::string& w) {
+      std::vector<std::size_t> out;
+      for (std::size_t o = 0; o + 4 <= w.size(); ++o)
+        if ((static_cast<unsigned char>(w[o]) & 0xC0) != 0x80) out.push_back(o);
+      return out;
+    };
+    std::unordered_map<std::uint32_t, int> shared;  // 4-byte window -> words having it
+    for (const Word& w : words)
+      for (const std::string& x : w.words)
+        for (const std::size_t o : starts(x)) ++shared[load(x.data() + o, 4)];
+    for (Word& w : words) {
+      if (w.text().size() < 4) continue;
+      int best = std::numeric_limits<int>::max();
+      for (const std::size_t o : starts(w.text())) {
+        const int n = shared[load(w.text().data() + o, 4)];
+        if (n < best) {
+          best = n;
+          w.key_offset = o;
+        }
+      }
+      w.key = load(w.text().data() + w.key_offset, 4);
+      set(filter4, slot4(w.key));
+    }
     std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) { return a.key < b.key; });
     for (const Word& w : words) keys.push_back(w.key);
   }
@@ -355,15 +372,17 @@ struct AnnouncementDetector::Impl {
   bool phrase_at(std::uint32_t key, std::string_view text, std::size_t at, int& budget, bool contact_possible) const {
     for (auto k = std::lower_bound(keys.begin(), keys.end(), key); k != keys.end() && *k == key; ++k) {
       const Word& w = words[static_cast<std::size_t>(k - keys.begin())];
-      if ((w.contact && !contact_possible) || text.compare(at, w.text().size(), w.text()) != 0) continue;
+      if ((w.contact && !contact_possible) || at < w.key_offset) continue;
+      const std::size_t start = at - w.key_offset;  // the key word's start
+      if (text.compare(start, w.text().size(), w.text()) != 0) continue;
       if (--budget < 0) return true;
-      if (fits(w, text, at)) return true;
+      if (fits(w, text, start)) return true;
     }
     return false;
   }
 
-  // False when the folded text cannot match any announcement phrase: none has
-  // all its words in it (checked from its longest word's occurrences).
+  // False when the folded text cannot match any of the phrases: none has all its
+  // words in it (checked from its key word's occurrences).
   bool has_words(const char* p, std::size_t n, bool contact_possible) const {
     if (filter_all) return true;
     const std::string_view text(p, n);
@@ -379,6 +398,20 @@ struct AnnouncementDetector::Impl {
     }
     return false;
   }
+};
+
+}  // namespace
+
+struct AnnouncementDetector::Impl {
+  std::unique_ptr<LinkExtractor> own_extractor;
+  const LinkExtractor* extractor = nullptr;
+  std::vector<LexiconEntry> entries;
+  std::unique_ptr<RE2> finder;      // finds the leftmost-longest phrase (group 1 or 2)
+  std::unique_ptr<RE2::Set> which;  // tells which entries match exactly a found span
+  std::vector<std::size_t> set_to_entry;
+
+  KeyWordFilter any_words;      // every announcement phrase
+  KeyWordFilter leaving_words;  // leaving phrases: all that a message without links can announce
 
   explicit Impl(const LinkExtractor* shared) {
     if (!shared) {
@@ -400,7 +433,8 @@ struct AnnouncementDetector::Impl {
                                       "' also listed with another type on line " +
                                       std::to_string(entries[it->second].line));
       if (e.role != PhraseRole::neutral && e.role != PhraseRole::report)
-        add_prefilter_word(folded, e.language, e.role == PhraseRole::contact_elsewhere);
+        any_words.add(folded, e.language, e.role);
+      if (e.role == PhraseRole::leaving) leaving_words.add(folded, e.language, e.role);
       const std::string re = phrase_regex(folded, e.language);
       std::string err;
       if (which->Add(re, &err) < 0)
@@ -410,7 +444,8 @@ struct AnnouncementDetector::Impl {
       if (!group.empty()) group += '|';
       group += re;
     }
-    finish_prefilter();
+    any_words.finish();
+    leaving_words.finish();
     if (!which->Compile()) throw migration::LexiconError("lexicon: RE2::Set compile failed");
     std::string pattern = "(?:^|" + std::string(kNonWord) + ")" + std::string(kClitic) + "(" +
                           (bounded.empty() ? std::string("$^") : bounded) + ")(?:" + std::string(kNonWord) + "|$)";
@@ -687,7 +722,7 @@ AnnouncementDetector::~AnnouncementDetector() = default;
 AnnouncementDetector::AnnouncementDetector(AnnouncementDetector&&) noexcept = default;
 AnnouncementDetector& AnnouncementDetector::operator=(AnnouncementDetector&&) noexcept = default;
 
-bool AnnouncementDetector::may_announce(std::string_view text, bool contact_possible) const {
+bool AnnouncementDetector::may_announce(std::string_view text, bool contact_possible, bool has_links) const {
   if (text.empty()) return false;
   // A per-thread scratch buffer, never zero-filled (fold_to writes what it uses).
   thread_local std::unique_ptr<char[]> buffer;
@@ -698,7 +733,8 @@ bool AnnouncementDetector::may_announce(std::string_view text, bool contact_poss
     buffer.reset(new char[capacity]);
   }
   const std::size_t n = migration::fold_to(text, buffer.get());
-  const bool hit = impl_->has_words(buffer.get(), n, contact_possible) &&
+  const KeyWordFilter& words = has_links ? impl_->any_words : impl_->leaving_words;
+  const bool hit = words.has_words(buffer.get(), n, contact_possible) &&
                    impl_->finder->Match(re2::StringPiece(buffer.get(), n), 0, n, RE2::UNANCHORED, nullptr, 0);
   if (capacity > (std::size_t{1} << 22)) {  // do not pin a huge buffer
     buffer.reset();
@@ -711,7 +747,7 @@ std::size_t AnnouncementDetector::lexicon_size() const { return impl_->entries.s
 
 std::optional<Announcement> AnnouncementDetector::detect(std::string_view text, std::span<const Link> links,
                                                          std::string_view own_chat_hint) const {
-  if (links.empty() || text.empty()) return std::nullopt;
+  if (text.empty()) return std::nullopt;
   const std::vector<Hit> hits = impl_->find_hits(text);
   const bool any = std::any_of(hits.begin(), hits.end(), [](const Hit& h) {
     return h.role != PhraseRole::neutral && h.role != PhraseRole::report;
@@ -720,21 +756,29 @@ std::optional<Announcement> AnnouncementDetector::detect(std::string_view text, 
   const OwnHints own(own_chat_hint);
   const std::vector<bool> quoted = quoted_flags(text, hits);
   Search search(*impl_->extractor, text, links, hits, own);
-  for (std::size_t h = 0; h < hits.size(); ++h) {
-    const Hit& hit = hits[h];
-    if (hit.role == PhraseRole::neutral || hit.role == PhraseRole::report) continue;
-    if (quoted[h] || reported(text, hits, h)) continue;
-    const Link* dest = search.destination(h);
-    if (!dest) continue;
+  const auto announcement = [&](const Hit& hit, AnnouncementType type, const Link* dest) {
     Announcement a;
-    a.type = static_cast<AnnouncementType>(hit.role);
+    a.type = type;
     a.destination = dest;
     a.phrase = std::string(text.substr(hit.ps, hit.pe - hit.ps));
     a.language = impl_->entries[hit.entry].language;
     a.phrase_offset = hit.ps;
     return a;
+  };
+  // The first phrase with a destination wins; else the first departure without one.
+  std::optional<Announcement> leaving;
+  for (std::size_t h = 0; h < hits.size(); ++h) {
+    const Hit& hit = hits[h];
+    if (hit.role == PhraseRole::neutral || hit.role == PhraseRole::report) continue;
+    if (quoted[h] || reported(text, hits, h)) continue;
+    const Link* dest = links.empty() ? nullptr : search.destination(h);
+    if (dest) {
+      // A departure that points somewhere is a move.
+      return announcement(hit, hit.role == PhraseRole::leaving ? AnnouncementType::move : static_cast<AnnouncementType>(hit.role), dest);
+    }
+    if (hit.role == PhraseRole::leaving && !leaving) leaving = announcement(hit, AnnouncementType::leaving, nullptr);
   }
-  return std::nullopt;
+  return leaving;
 }
 
 }  // namespace linkdrift

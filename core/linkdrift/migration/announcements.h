@@ -1,13 +1,15 @@
 // AnnouncementDetector: decides whether one message announces a move, a
-// backup/reserve/mirror channel, a new channel or a contact elsewhere, and
-// names the destination link. Standalone (issue 5); see docs/announcements.md.
+// backup/reserve/mirror channel, a new channel, a contact elsewhere or that the
+// chat is leaving, and names the destination link (none for leaving).
+// Standalone (issue 5, issue 12); see docs/announcements.md.
 //
 // CONTRACT
 // - detect() accepts ANY bytes (invalid UTF-8, NULs, megabytes). It never
 //   throws and runs in linear time in the text size (RE2 only), plus
 //   O(links) for an identity map when a phrase is found.
 // - An announcement needs a lexicon phrase AND an eligible destination link
-//   near it: no links → no announcement (returns before touching the text).
+//   near it, except `leaving`: a departure phrase ("we are leaving Telegram")
+//   with no destination near it (with one, it is a move).
 // - Thread-safe for concurrent detect() calls on one instance. Not copyable.
 //   Movable. The constructor parses and compiles the embedded lexicon (a few
 //   ms); it throws migration::LexiconError only if the compiled-in lexicon is
@@ -31,7 +33,7 @@ class LinkExtractor;
 
 struct Announcement {
   AnnouncementType type = AnnouncementType::move;
-  const Link* destination = nullptr;  // points into the `links` span given to detect()
+  const Link* destination = nullptr;  // points into the `links` span given to detect(); null for leaving
   std::string phrase;                 // the matched phrase as written in the text (the evidence)
   std::string language;               // lexicon language of the phrase: en, ru, ar, fa, he, id, es, pt, tr, zh, uk
   std::size_t phrase_offset = 0;      // byte offset of `phrase` in the text
@@ -66,7 +68,9 @@ class AnnouncementDetector {
   // contact_possible = false (the message has no link outside Telegram and the
   // web, so no contact_elsewhere destination) skips contact_elsewhere phrases:
   // "Contact admin: t.me/x" lines are common and then cannot announce.
-  bool may_announce(std::string_view text, bool contact_possible = true) const;
+  // has_links = false (the message has no candidate link) considers leaving
+  // phrases only.
+  bool may_announce(std::string_view text, bool contact_possible = true, bool has_links = true) const;
 
   // Number of phrases in the compiled lexicon (all types, all languages).
   std::size_t lexicon_size() const;

@@ -16,9 +16,9 @@ function(linkdrift_embed_lexicon tsv out)
     if(line STREQUAL "" OR line MATCHES "^#" OR line MATCHES "^[ ]+$")
       continue()
     endif()
-    if(NOT line MATCHES "^(move|backup|new_channel|contact_elsewhere|neutral|report)\t[a-z][a-z-]+\t[^\t]+$")
+    if(NOT line MATCHES "^(move|backup|new_channel|contact_elsewhere|leaving|neutral|report)\t[a-z][a-z-]+\t[^\t]+$")
       message(FATAL_ERROR "${tsv}:${line_no}: expected TYPE<TAB>LANGUAGE<TAB>PHRASE with TYPE one of "
-                          "move, backup, new_channel, contact_elsewhere, neutral, report; got: ${line}")
+                          "move, backup, new_channel, contact_elsewhere, leaving, neutral, report; got: ${line}")
     endif()
   endforeach()
 

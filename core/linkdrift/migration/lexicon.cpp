@@ -5,8 +5,8 @@
 namespace linkdrift::migration {
 namespace {
 
-constexpr std::array<std::string_view, 6> kRoleNames = {"move",    "backup", "new_channel", "contact_elsewhere",
-                                                        "neutral", "report"};
+constexpr std::array<std::string_view, 7> kRoleNames = {"move",    "backup",  "new_channel", "contact_elsewhere",
+                                                        "leaving", "neutral", "report"};
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.back() == '\r' || s.back() == ' ')) s.remove_suffix(1);
@@ -55,7 +55,7 @@ std::vector<LexiconEntry> parse_lexicon(std::string_view tsv) {
         e.role = static_cast<PhraseRole>(i);
         known = true;
       }
-    if (!known) fail("unknown type (move, backup, new_channel, contact_elsewhere, neutral, report)");
+    if (!known) fail("unknown type (move, backup, new_channel, contact_elsewhere, leaving, neutral, report)");
     e.language = std::string(lang);
     e.phrase = std::string(phrase);
     e.line = line_no;

@@ -12,9 +12,10 @@
 
 namespace linkdrift::migration {
 
-// What a lexicon phrase means when it matches. The first four are announcement
-// types (same order as AnnouncementType).
-enum class PhraseRole : std::uint8_t { move, backup, new_channel, contact_elsewhere, neutral, report };
+// What a lexicon phrase means when it matches. The first five are announcement
+// types (same order as AnnouncementType). A `leaving` phrase needs no destination:
+// with one near it, it announces a move.
+enum class PhraseRole : std::uint8_t { move, backup, new_channel, contact_elsewhere, leaving, neutral, report };
 
 struct LexiconEntry {
   PhraseRole role = PhraseRole::neutral;

@@ -49,6 +49,7 @@ void ChatDirectory::infer_births(const std::vector<std::unordered_set<std::uint3
   std::unordered_map<std::string_view, std::uint32_t> slot_of;
   for (const ChatData& chat : chats)
     for (const AnnouncementRow& ann : chat.announcements) {
+      if (!ann.has_destination()) continue;
       const TargetEntry& t = targets[ann.target];
       if (chat_link(t) && chats_named_by(t).empty())
         slot_of.emplace(t.target, static_cast<std::uint32_t>(slot_of.size()));
@@ -76,6 +77,7 @@ void ChatDirectory::infer_births(const std::vector<std::unordered_set<std::uint3
   const std::int64_t window = static_cast<std::int64_t>(days) * 86400;
   for (std::uint32_t a = 0; a < chats.size(); ++a) {
     for (const AnnouncementRow& ann : chats[a].announcements) {
+      if (!ann.has_destination()) continue;
       const TargetEntry& t = targets[ann.target];
       if (!chat_link(t) || !chats_named_by(t).empty()) continue;
       // The chat (not a) linking the target in the most messages; a tie names none.

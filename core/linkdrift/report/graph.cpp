@@ -123,6 +123,7 @@ class GraphPass {
 
   void announced(std::uint32_t i) {
     for (const AnnouncementRow* a : counted_announcements(corpus_.chats()[i], o_)) {
+      if (!a->has_destination()) continue;  // leaving: no edge
       const std::uint32_t to = node_of(a->target);
       if (self(i, to)) continue;
       Edge& e = edges_[{i, to, Relation::announced}];

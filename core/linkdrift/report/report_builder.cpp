@@ -420,9 +420,13 @@ class ReportPass {
     for (std::size_t i = 0; i < corpus_.chats().size(); ++i) {
       const ChatData& chat = corpus_.chats()[i];
       for (const AnnouncementRow* a : counted_announcements(chat, o_)) {
-        const TargetEntry& t = corpus_.targets()[a->target];
+        std::optional<AnnouncedTarget> destination;
+        if (a->has_destination()) {
+          const TargetEntry& t = corpus_.targets()[a->target];
+          destination = AnnouncedTarget{t.platform, t.kind, std::string(t.target)};
+        }
         out.push_back(AnnouncementReport{{i, chat.info.id, chat.info.name}, a->message_id, a->date, a->type,
-                                         t.platform, t.kind, std::string(t.target), a->phrase, a->language});
+                                         std::move(destination), a->phrase, a->language});
       }
     }
     return out;
@@ -444,6 +448,7 @@ class ReportPass {
       if (!directory_->same_chat(self, j) && (found.chat < 0 || j < found.chat)) found = {j, rule};
     };
     for (const AnnouncementRow* a : as) {
+      if (!a->has_destination()) continue;
       const TargetEntry& t = corpus_.targets()[a->target];
       const ContinuedBy rule = directory_->born_with_announcement(t) ? ContinuedBy::born_with_announcement : ContinuedBy::destination;
       for (const std::uint32_t j : directory_->chats_named_by(t)) consider(j, rule);
@@ -459,7 +464,7 @@ class ReportPass {
     return found;
   }
 
-  // A: the first move/backup/new_channel announcement; the first contact_elsewhere
+  // A: the first move/backup/new_channel/leaving announcement; the first contact_elsewhere
   // only if the chat has nothing else (a contact line recurs in ordinary posts and
   // would date a later move too early).
   static std::int64_t first_announcement(const std::vector<const AnnouncementRow*>& as) {

@@ -110,7 +110,9 @@ std::string bucket_key(std::int64_t unix_seconds, const ReportOptions& o) {
 Json announcement_json(const AnnouncementReport& a, const ReportOptions& o) {
   return with_chat(a.chat, Json{{"message_id", a.message_id}, {"date", iso_utc(a.date)},
                                 {"bucket", bucket_key(a.date, o)}, {"type", name(a.type)},
-                                {"platform", name(a.platform)}, {"kind", name(a.kind)}, {"target", a.target},
+                                {"platform", a.destination ? Json(name(a.destination->platform)) : Json(nullptr)},
+                                {"kind", a.destination ? Json(name(a.destination->kind)) : Json(nullptr)},
+                                {"target", a.destination ? Json(a.destination->target) : Json(nullptr)},
                                 {"phrase", a.phrase}, {"language", a.language}});
 }
 

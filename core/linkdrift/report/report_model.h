@@ -106,14 +106,19 @@ struct ChatRef {
   std::string chat_name;
 };
 
+struct AnnouncedTarget {
+  Platform platform = Platform::web;
+  Kind kind = Kind::link;
+  std::string target;
+};
+
 struct AnnouncementReport {
   ChatRef chat;
   std::int64_t message_id = 0;
   std::int64_t date = 0;
   AnnouncementType type = AnnouncementType::move;
-  Platform platform = Platform::web;
-  Kind kind = Kind::link;
-  std::string target, phrase, language;
+  std::optional<AnnouncedTarget> destination;  // none: leaving without saying where
+  std::string phrase, language;
 };
 
 enum class ContinuedBy : std::uint8_t { destination, born_with_announcement, same_name };

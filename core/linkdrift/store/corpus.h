@@ -23,6 +23,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -154,13 +155,16 @@ class MinuteHistogram {
 // UTF-8 boundary).
 struct AnnouncementRow {
   static constexpr std::size_t kMaxPhraseBytes = 200;
+  static constexpr std::uint32_t kNoTarget = std::numeric_limits<std::uint32_t>::max();
 
   std::int64_t date = 0;          // unix seconds of the message
   std::int64_t message_id = 0;
-  std::uint32_t target = 0;       // destination: id in TargetTable
+  std::uint32_t target = kNoTarget;  // destination: id in TargetTable; kNoTarget: none (leaving)
   AnnouncementType type = AnnouncementType::move;
   std::string phrase;             // as written
   std::string language;           // lexicon language (en, ru, …)
+
+  bool has_destination() const { return target != kNoTarget; }
 };
 
 struct ChatData {

@@ -9,7 +9,7 @@ namespace linkdrift {
 namespace {
 
 constexpr std::string_view kMagic = "LDC";
-constexpr char kVersion = 2;  // 2: file format, messages, skipped, HTML page and zone fields
+constexpr char kVersion = 3;  // 2: file format, messages, skipped, HTML page and zone fields; 3: announcements without a destination
 // Dates beyond any real export (|t| < 2^40 s) are refused: calendar math on
 // them could overflow.
 constexpr std::int64_t kMaxSeconds = std::int64_t{1} << 40;
@@ -170,7 +170,7 @@ std::string CorpusCodec::encode(const Corpus& c) {
     for (const AnnouncementRow& a : chat.announcements) {
       w.s(a.date);
       w.s(a.message_id);
-      w.u(a.target);
+      w.u(a.has_destination() ? std::uint64_t{a.target} + 1 : 0);  // 0: no destination
       w.u(static_cast<std::uint64_t>(a.type));
       w.str(a.phrase);
       w.str(a.language);
@@ -298,7 +298,8 @@ bool CorpusCodec::decode(std::string_view bytes, Corpus& out, std::string& error
       a.date = r.s();
       if (!sane(a.date)) return bad("announcement date");
       a.message_id = r.s();
-      a.target = static_cast<std::uint32_t>(r.below(out.targets_.size()));
+      const std::uint64_t target = r.below(out.targets_.size() + 1);
+      a.target = target == 0 ? AnnouncementRow::kNoTarget : static_cast<std::uint32_t>(target - 1);
       a.type = static_cast<AnnouncementType>(r.below(kAnnouncementTypeCount));
       a.phrase = std::string(r.str());
       a.language = std::string(r.str());

@@ -128,7 +128,8 @@ bool Corpus::merge(const Corpus& other, std::string& error) {
       rows_.push_back(row);
     }
     into.rows_end = rows_.size();
-    for (AnnouncementRow& a : copy.announcements) a.target = target_of(a.target, url_of(other.targets_[a.target].example_url));
+    for (AnnouncementRow& a : copy.announcements)
+      if (a.has_destination()) a.target = target_of(a.target, url_of(other.targets_[a.target].example_url));
     if (fold) {
       fold_chat(chats_.back(), std::move(copy));
       continues_chat = false;
