@@ -23,12 +23,11 @@ struct Analyzer::Impl final : ReaderSink, ArchiveSink {
       : reader(*this, ReaderLimits{std::size_t(options.max_message_mb) << 20}),
         html(*this, HtmlReaderOptions{options.html_utc_offset_minutes, std::size_t(options.max_message_mb) << 20}),
         html_zone(options.html_utc_offset_minutes) {
-    // Built only when asked for: its lexicon patterns take ~50 M instructions to compile.
-    if (options.detect_announcements) detector.emplace(extractor);
+    if (options.detect_announcements) detector.emplace();
   }
 
   LinkExtractor extractor;
-  std::optional<AnnouncementDetector> detector;  // shares the extractor (declared before it)
+  std::optional<AnnouncementDetector> detector;
   ExportReader reader;
   HtmlExportReader html;
   const int html_zone;  // HtmlReaderOptions::assumed_utc_offset_minutes
@@ -60,7 +59,7 @@ struct Analyzer::Impl final : ReaderSink, ArchiveSink {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> codes;  // scratch: (url code, target id) per unique link
   std::vector<std::uint32_t> url_target;  // per url id: the target id last used + 1 (0: none)
   std::string text;                // scratch: the message's displayed text
-  std::vector<Link> unique_links;  // scratch: copies of `unique` for the detector
+  std::vector<Link> detector_links;  // scratch: in groups, the links the detector may name (no mentions)
   std::string own_hint;            // the open chat's name and id (detector's own_chat_hint)
 
   // The corpus holds TargetTable::kMaxTargets targets: the current file fails
@@ -174,7 +173,16 @@ struct Analyzer::Impl final : ReaderSink, ArchiveSink {
     chat.message_times.add(m.date);
     if (m.forwarded) chat.forwarded_times.add(m.date);
     found.clear();
-    for (const Fragment& f : m.fragments) extractor.scan(f.text, f.source, found);
+    // Link offsets become offsets in the displayed text (the visible fragments
+    // joined), where the detector looks for them.
+    std::size_t shown = 0;
+    for (const Fragment& f : m.fragments) {
+      const std::size_t first = found.size();
+      extractor.scan(f.text, f.source, found);
+      if (f.source == Source::text_link || f.source == Source::button) continue;
+      for (std::size_t i = first; i < found.size(); ++i) found[i].offset += shown;
+      shown += f.text.size();
+    }
     unique.clear();
     if (found.empty()) {  // it can still announce that the chat is leaving
       if (detector && !m.forwarded) detect_announcement(m, chat);
@@ -207,7 +215,7 @@ struct Analyzer::Impl final : ReaderSink, ArchiveSink {
   // non-forwarded message with its links (`unique`, maybe none). Forwarded
   // messages announce other chats' moves, so they are never attributed to the
   // forwarding chat. Messages without any lexicon phrase cost one fold and one
-  // RE2 DFA scan.
+  // key-word scan.
   void detect_announcement(const MessageView& m, ChatData& chat) {
     // In groups and personal chats members talk: an @mention there is usually a
     // person, and "I'm leaving" is one member's. So only channels (or chats of
@@ -240,16 +248,20 @@ struct Analyzer::Impl final : ReaderSink, ArchiveSink {
     text.clear();
     for (const Fragment& f : m.fragments)
       if (f.source != Source::text_link && f.source != Source::button) text.append(f.text);
-    unique_links.clear();
-    for (const Link* link : unique)
-      if (candidate(link)) unique_links.push_back(*link);
+    // Every link is a candidate in a channel: no copy.
+    if (!speaks_as_chat) {
+      detector_links.clear();
+      for (const Link& link : found)
+        if (candidate(&link)) detector_links.push_back(link);
+    }
+    const std::vector<Link>& candidates = speaks_as_chat ? found : detector_links;
     if (own_hint.empty()) {  // the chat's name and id (the name may arrive after chat begin)
       const ChatInfo& info = chat.info;
       own_hint = info.name;
       own_hint += ' ';
       own_hint += std::to_string(info.id);
     }
-    const std::optional<Announcement> a = detector->detect(text, unique_links, own_hint);
+    const std::optional<Announcement> a = detector->detect(text, candidates, own_hint);
     if (!a || (!a->destination && !speaks_as_chat)) return;
     AnnouncementRow row;
     row.date = m.date;

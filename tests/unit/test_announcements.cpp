@@ -32,23 +32,16 @@ const linkdrift::LinkExtractor& extractor() {
 }
 
 const AnnouncementDetector& detector() {
-  static const AnnouncementDetector d(extractor());
+  static const AnnouncementDetector d;
   return d;
 }
 
-// The message's links as the analyzer would pass them: scanned by the real
-// extractor, deduplicated by identity. `hidden` adds text_link/button hrefs.
+// The message's links as the analyzer passes them: every occurrence scanned
+// by the real extractor (offsets in `text`). `hidden` adds text_link hrefs.
 std::vector<Link> links_of(std::string_view text, const std::vector<std::string>& hidden = {}) {
-  std::vector<Link> raw;
-  extractor().scan(text, Source::text, raw);
-  for (const std::string& h : hidden) extractor().scan(h, Source::text_link, raw);
   std::vector<Link> out;
-  std::unordered_set<std::string> seen;
-  for (const Link& l : raw)
-    if (seen.insert(std::string(linkdrift::name(l.platform)) + "/" + std::string(linkdrift::name(l.kind)) + "/" +
-                    l.target)
-            .second)
-      out.push_back(l);
+  extractor().scan(text, Source::text, out);
+  for (const std::string& h : hidden) extractor().scan(h, Source::text_link, out);
   return out;
 }
 
@@ -601,14 +594,15 @@ TEST_CASE("announce: folding") {
   CHECK(fold("备用频道") == "备用频道");
   // Invalid bytes become U+FFFD; the result is valid UTF-8 and maps back.
   CHECK(fold("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
-  linkdrift::migration::Folded f;
-  linkdrift::migration::fold("Ab\xD0\x81x", f);  // Ё is 2 bytes → е (2 bytes)
-  REQUIRE(f.origin.size() == f.text.size() + 1);
-  CHECK(f.origin[0] == 0);
-  CHECK(f.origin[2] == 2);
-  CHECK(f.origin[3] == 2);
-  CHECK(f.origin[4] == 4);
-  CHECK(f.origin.back() == 5);
+  // Folded offsets map back to the character that produced them.
+  std::vector<std::size_t> at = {0, 2, 3, 4, 5};  // "ab" "е" "x", then the end
+  linkdrift::migration::source_offsets("Ab\xD0\x81x", at);  // Ё is 2 bytes → е (2 bytes)
+  CHECK(at == std::vector<std::size_t>{0, 2, 2, 4, 5});
+  // Dropped characters (the combining acute, ZWSP) belong to the next kept one;
+  // an invalid byte folds to 3 bytes.
+  at = {0, 1, 2, 3, 4, 5, 6};
+  linkdrift::migration::source_offsets("e\xCC\x81\xE2\x80\x8B" "b\xFF" "c", at);
+  CHECK(at == std::vector<std::size_t>{0, 6, 7, 7, 7, 8, 9});
 }
 
 TEST_CASE("announce: lexicon") {
@@ -722,9 +716,9 @@ TEST_CASE("announce: hostile input") {
   CHECK(!detector().detect("We are moving to Signal", {}));
 }
 
-TEST_CASE("announce: detector is movable and shares or owns an extractor") {
-  AnnouncementDetector own;  // owns its extractor
-  AnnouncementDetector moved(std::move(own));
+TEST_CASE("announce: detector is movable") {
+  AnnouncementDetector first;
+  AnnouncementDetector moved(std::move(first));
   const std::vector<Link> links = links_of("Backup channel: t.me/move_test");
   const auto a = moved.detect("Backup channel: t.me/move_test", links);
   REQUIRE(a);

@@ -123,7 +123,7 @@ struct Writer {
   Sink &sink;
   const Roster &R;
   Arena arena{8u << 20};
-  PostMaker maker{R, arena};
+  PostMaker maker{R, arena, o.profile == Profile::PhraseDense};
   Message m;
   HtmlExport *html = nullptr;  // HTML mode: also renders every accepted message
   int depth = 0;            // message depth

@@ -13,6 +13,10 @@ namespace gen {
 
 enum class Format : uint8_t { Json, Html };
 
+// The content mix (docs/demo-data.md): the default, or phrase-dense: most posts
+// also carry a line that uses migration-announcement words without announcing.
+enum class Profile : uint8_t { Default, PhraseDense };
+
 struct Options {
   uint64_t size = 5ull << 20;
   uint64_t seed = 1;
@@ -20,6 +24,7 @@ struct Options {
   int channels = 0;        // 0 = scale with size
   std::string out = "-";
   bool quiet = false;
+  Profile profile = Profile::Default;
   // HTML mode (html_writer.h): the messages of the JSON export of `jsonSize`
   // bytes (0: derived from `size` so that the folder lands near it), written as
   // tdesktop's HTML pages; `size` caps the folder when `sizeGiven`.

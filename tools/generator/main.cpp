@@ -16,7 +16,7 @@ void usage(FILE *f) {
   std::fputs(
       "usage: linkdrift-gen [--size 5MB|100MB|1GB|5GB|<bytes>] [--seed N]\n"
       "                     [--layout account|single] [--channels N] [--out FILE|-]\n"
-      "                     [--quiet]\n"
+      "                     [--profile default|phrase-dense] [--quiet]\n"
       "       linkdrift-gen --format html --out DIR [--size S | --json-size S] [...]\n"
       "                     [--html-tz +HH:MM] [--html-old-dates]\n"
       "Writes a synthetic Telegram Desktop JSON export (result.json shape), or with\n"
@@ -25,9 +25,11 @@ void usage(FILE *f) {
       "--json-size S: the messages of the JSON export of size S (default: derived\n"
       "from --size so that the folder lands near it). --html-tz: the exporting\n"
       "computer's UTC offset in the date titles (default +03:00); --html-old-dates:\n"
-      "titles without the offset (tdesktop < 3.7.6).\n"
+      "titles without the offset (tdesktop < 3.7.6). --profile phrase-dense: most\n"
+      "posts also carry a line that uses announcement words without announcing.\n"
       "Same options -> byte-identical output. Defaults: --size 5MB --seed 1\n"
-      "--layout account --channels <scaled with size> --out - (stdout) --format json.\n",
+      "--layout account --channels <scaled with size> --out - (stdout) --format json\n"
+      "--profile default.\n",
       f);
 }
 
@@ -122,6 +124,14 @@ int main(int argc, char **argv) {
       }
     } else if (a == "--html-old-dates") {
       o.htmlOldDates = true;
+    } else if (a == "--profile") {
+      const std::string_view v = value();
+      if (v == "default") o.profile = gen::Profile::Default;
+      else if (v == "phrase-dense") o.profile = gen::Profile::PhraseDense;
+      else {
+        std::fprintf(stderr, "linkdrift-gen: --profile must be default or phrase-dense\n");
+        return 2;
+      }
     } else if (a == "--seed") {
       o.seed = std::strtoull(value(), nullptr, 10);
     } else if (a == "--layout") {
@@ -164,6 +174,7 @@ int main(int argc, char **argv) {
     if (o.seed != 1) same += " --seed " + std::to_string(o.seed);
     if (!o.account) same += " --layout single";
     if (o.channels) same += " --channels " + std::to_string(o.channels);
+    if (o.profile == gen::Profile::PhraseDense) same += " --profile phrase-dense";
     std::fprintf(stderr,
                  "linkdrift-gen: wrote %s: %llu bytes, %llu pages, %llu messages, %llu chats in %.2f s; %s %s\n",
                  o.out.c_str(), static_cast<unsigned long long>(st.bytes), static_cast<unsigned long long>(st.pages),

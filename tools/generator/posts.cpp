@@ -288,6 +288,10 @@ void PostMaker::signature(Message &m, const Channel &c, Rng &r) {
 
 void PostMaker::body(Message &m, const Channel &src, int64_t t, Rng &r, bool chatter) {
   const LangVocab &v = vocab(src.lang);
+  if (phraseDense_ && r.chance(0.6)) {
+    plain(m, pickW(r, nearMisses(src.lang)));
+    plain(m, chatter ? " " : "\n");
+  }
   if (chatter) {
     plain(m, pickW(r, v.chatter));
     if (r.chance(0.15)) {

@@ -14,7 +14,10 @@ namespace gen {
 
 class PostMaker {
  public:
-  PostMaker(const Roster &roster, Arena &arena) : R_(roster), A_(arena) {}
+  // phraseDense: --profile phrase-dense (draws extra random numbers, so the
+  // default profile's output does not change).
+  PostMaker(const Roster &roster, Arena &arena, bool phraseDense = false)
+      : R_(roster), A_(arena), phraseDense_(phraseDense) {}
 
   // Fills `m` with a filler message of chat `ci` at time `t` with id `id`.
   // `recentId` is an earlier message id of the same chat (for pins/replies).
@@ -46,6 +49,7 @@ class PostMaker {
 
   const Roster &R_;
   Arena &A_;
+  bool phraseDense_;
 };
 
 }  // namespace gen

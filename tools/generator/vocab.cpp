@@ -269,6 +269,95 @@ constexpr SV kHeHeaders[] = {"דחוף", "חדש", "עדכון"};
 constexpr SV kHeChatter[] = {"תודה", "הקישור לא עובד", "מישהו ניסה?"};
 constexpr SV kHeUsers[] = {"דני", "Yossi", "מיכל", "Avi"};
 
+// ---------------------------------------------------------------- phrase-dense profile
+// Ordinary posts that use the words of migration announcements without
+// announcing anything ("new channel rules", "backup your wallet", "канал
+// обновлён"): what hacktivist and carding chatter is full of.
+constexpr SV kEnNear[] = {
+    "The new channel rules are pinned, read them before you post",
+    "Backup your wallet seed offline, never share it in the chat",
+    "We are moving the giveaway to Friday because of the holiday",
+    "Signal for today: ETH short below 3,100, stop at 3,250",
+    "Join the discussion in the comments under this post",
+    "Our old channel had the same problem with fake admins last year",
+    "Contact the admin only through the bot, we never write first",
+    "The team is leaving for the weekend, orders resume on Monday",
+};
+constexpr SV kRuNear[] = {
+    "Правила нового канала закреплены, прочитайте перед постом",
+    "Сделайте резервную копию ключей, не храните их в чате",
+    "Мы переносим розыгрыш на пятницу из-за праздников",
+    "Канал обновлён: добавили раздел с отзывами",
+    "Пишите админу только через бота, сами мы никому не пишем",
+    "Старый канал тоже страдал от фейковых админов",
+    "Команда уходит на выходные, заказы с понедельника",
+    "Сигнал на сегодня: BTC лонг от 64 000",
+};
+constexpr SV kArNear[] = {
+    "قوانين القناة الجديدة مثبتة، اقرأها قبل النشر",
+    "احتفظ بنسخة احتياطية من محفظتك ولا تشاركها في الدردشة",
+    "نقلنا المسابقة إلى يوم الجمعة بسبب العطلة",
+    "قناة جديدة للأخبار العاجلة قريباً في نفس المجموعة",
+    "تواصل مع المشرف عبر البوت فقط، نحن لا نراسل أحداً أولاً",
+    "القناة القديمة كان فيها نفس المشكلة مع المشرفين المزيفين",
+};
+constexpr SV kFaNear[] = {
+    "قوانین کانال جدید سنجاق شده، قبل از پست بخوانید",
+    "از کیف پول خود نسخه پشتیبان بگیرید و در چت منتشر نکنید",
+    "قرعه‌کشی را به جمعه منتقل کردیم",
+    "فقط از طریق ربات با ادمین تماس بگیرید",
+    "کانال قدیمی هم همین مشکل را با ادمین‌های جعلی داشت",
+    "سیگنال امروز: بیت‌کوین خرید از ۶۴ هزار",
+};
+constexpr SV kZhNear[] = {
+    "新频道规则已置顶，发帖前请先阅读",
+    "请备份好钱包助记词，不要在群里分享",
+    "抽奖活动改到周五举行",
+    "只通过机器人联系管理员，我们从不主动私信",
+    "旧频道去年也遇到过假管理员的问题",
+    "今日信号：以太坊 3100 以下做空",
+};
+constexpr SV kEsNear[] = {
+    "Las reglas del nuevo canal están fijadas, léelas antes de publicar",
+    "Haz una copia de respaldo de tu billetera y no la compartas",
+    "Movemos el sorteo al viernes por el feriado",
+    "Contacta al admin solo por el bot, nunca escribimos primero",
+    "El canal viejo tuvo el mismo problema con admins falsos",
+    "Señal de hoy: BTC largo desde 64 000",
+};
+constexpr SV kPtNear[] = {
+    "As regras do novo canal estão fixadas, leia antes de postar",
+    "Faça backup da sua carteira e não compartilhe no chat",
+    "Mudamos o sorteio para sexta por causa do feriado",
+    "Fale com o admin só pelo bot, nunca chamamos ninguém primeiro",
+    "O canal antigo teve o mesmo problema com admins falsos",
+    "Sinal de hoje: BTC compra a partir de 64 mil",
+};
+constexpr SV kTrNear[] = {
+    "Yeni kanal kuralları sabitlendi, paylaşmadan önce okuyun",
+    "Cüzdanınızın yedeğini alın ve sohbette paylaşmayın",
+    "Çekilişi bayram yüzünden cumaya taşıdık",
+    "Yöneticiye sadece bot üzerinden ulaşın, biz önce yazmayız",
+    "Eski kanalda da sahte yöneticilerle aynı sorun vardı",
+    "Bugünün sinyali: BTC 64 binden alım",
+};
+constexpr SV kIdNear[] = {
+    "Aturan saluran baru sudah disematkan, baca sebelum posting",
+    "Backup dompet kamu dan jangan bagikan di grup",
+    "Kami pindahkan giveaway ke hari Jumat karena libur",
+    "Hubungi admin hanya lewat bot, kami tidak pernah chat duluan",
+    "Saluran lama juga punya masalah yang sama dengan admin palsu",
+    "Sinyal hari ini: BTC beli dari 64 ribu",
+};
+constexpr SV kHeNear[] = {
+    "חוקי הערוץ החדש נעוצים, קראו לפני שמפרסמים",
+    "גבו את הארנק שלכם ואל תשתפו אותו בצ'אט",
+    "העברנו את ההגרלה ליום שישי בגלל החג",
+    "פנו למנהל רק דרך הבוט, אנחנו אף פעם לא פונים ראשונים",
+    "גם בערוץ הישן הייתה אותה בעיה עם מנהלים מזויפים",
+    "איתות להיום: ביטקוין קנייה מ-64 אלף",
+};
+
 template <std::size_t N>
 constexpr Words W(const SV (&a)[N]) {
   return Words(a, N);
@@ -446,5 +535,11 @@ Words adminNames() { return W(kAdmins); }
 Words botStems() { return W(kBots); }
 Words durovArrestNews(Lang l) { return l == RU ? W(kDurovRu) : W(kDurovEn); }
 Words policyChangeNews(Lang l) { return l == RU ? W(kPolicyRu) : W(kPolicyEn); }
+
+Words nearMisses(Lang l) {
+  static constexpr std::array<Words, kLangCount> kNear = {W(kEnNear), W(kRuNear), W(kArNear), W(kFaNear),
+      W(kZhNear), W(kEsNear), W(kPtNear), W(kTrNear), W(kIdNear), W(kHeNear)};
+  return kNear[l];
+}
 
 }  // namespace gen

@@ -47,5 +47,7 @@ Words botStems();
 // Event-dated news lines (used by news channels after the event date).
 Words durovArrestNews(Lang l);
 Words policyChangeNews(Lang l);
+// Posts that use announcement words without announcing (--profile phrase-dense).
+Words nearMisses(Lang l);
 
 }  // namespace gen

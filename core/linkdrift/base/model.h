@@ -6,6 +6,7 @@
 // values at the end of an enum only.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -63,6 +64,10 @@ struct Link {
   std::string url;
   Source source = Source::text;
   bool defanged = false;  // the text used a defanged form (hxxp, [.], …)
+  // Byte offset of the link in the text LinkExtractor::scan() was given (the
+  // analyzer makes it an offset in the message's displayed text for the
+  // announcement detector). Not part of the identity.
+  std::size_t offset = 0;
 
   bool same_identity(const Link& o) const {
     return platform == o.platform && kind == o.kind && target == o.target;

@@ -153,6 +153,7 @@ struct Scanner {
     l.url.assign(buf.substr(b, len));
     l.source = source;
     l.defanged = rf != nullptr && rf->defanged_in(b, b + len);
+    l.offset = rf != nullptr ? rf->input_offset(b) : b;
     out.push_back(std::move(l));
   }
 

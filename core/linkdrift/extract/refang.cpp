@@ -65,9 +65,15 @@ bool Refanged::defanged_in(std::size_t b, std::size_t e) const {
   return it != marks.end() && *it < e;
 }
 
+std::size_t Refanged::input_offset(std::size_t b) const {
+  const auto after = std::lower_bound(marks.begin(), marks.end(), b);  // marks before b are behind it
+  return after == marks.begin() ? b : b + shifts[static_cast<std::size_t>(after - marks.begin()) - 1];
+}
+
 bool refang(std::string_view in, Refanged& out) {
   out.text.clear();
   out.marks.clear();
+  out.shifts.clear();
   bool any = false;
   std::size_t copied = 0;  // in[0, copied) has been appended to out.text
   for (std::size_t i = 0; i < in.size(); ++i) {
@@ -94,6 +100,7 @@ bool refang(std::string_view in, Refanged& out) {
       out.text.append(repl);
     }
     copied = i + len;
+    out.shifts.push_back(copied - out.text.size());
     i = copied - 1;
   }
   if (!any) return false;

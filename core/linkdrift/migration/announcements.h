@@ -5,15 +5,17 @@
 //
 // CONTRACT
 // - detect() accepts ANY bytes (invalid UTF-8, NULs, megabytes). It never
-//   throws and runs in linear time in the text size (RE2 only), plus
-//   O(links) for an identity map when a phrase is found.
+//   throws and runs in linear time in the text size, plus O(links log links)
+//   when a phrase is found. Neither it nor may_announce() allocates once the
+//   thread's scratch buffers have grown (except the result's strings).
 // - An announcement needs a lexicon phrase AND an eligible destination link
 //   near it, except `leaving`: a departure phrase ("we are leaving Telegram")
 //   with no destination near it (with one, it is a move).
 // - Thread-safe for concurrent detect() calls on one instance. Not copyable.
-//   Movable. The constructor parses and compiles the embedded lexicon (a few
-//   ms); it throws migration::LexiconError only if the compiled-in lexicon is
-//   broken (a unit test guards that).
+//   Movable. The first detector of a process parses the embedded lexicon and
+//   builds its phrase matcher (~15 M instructions), shared by all detectors; it
+//   throws migration::LexiconError only if the compiled-in lexicon is broken
+//   (a unit test guards that).
 #pragma once
 
 #include <cstddef>
@@ -29,8 +31,6 @@
 
 namespace linkdrift {
 
-class LinkExtractor;
-
 struct Announcement {
   AnnouncementType type = AnnouncementType::move;
   const Link* destination = nullptr;  // points into the `links` span given to detect(); null for leaving
@@ -41,10 +41,7 @@ struct Announcement {
 
 class AnnouncementDetector {
  public:
-  // Uses its own LinkExtractor to locate links in the text near a phrase.
   AnnouncementDetector();
-  // Shares `extractor` (must outlive the detector).
-  explicit AnnouncementDetector(const LinkExtractor& extractor);
   ~AnnouncementDetector();
   AnnouncementDetector(const AnnouncementDetector&) = delete;
   AnnouncementDetector& operator=(const AnnouncementDetector&) = delete;
@@ -52,19 +49,21 @@ class AnnouncementDetector {
   AnnouncementDetector& operator=(AnnouncementDetector&&) noexcept;
 
   // text: the message's whole text (fragments joined, as displayed).
-  // links: the message's links, deduplicated by identity (from LinkExtractor).
-  //   Links with source text_link or button are not visible in the text; they
-  //   count as sitting at the end of the text.
+  // links: the message's links, every occurrence (duplicates allowed), in text
+  //   order, each with `offset` = its byte offset in `text` (LinkExtractor::scan
+  //   of `text` gives exactly that). Links with source text_link or button are
+  //   not visible in the text (their offset is ignored); they count as sitting
+  //   at the end of the text.
   // own_chat_hint: the chat's own username and/or numeric id ("darkcardinghub",
   //   "@darkcardinghub", "1873345201", several separated by spaces or commas);
   //   Telegram links to it are never a destination.
   std::optional<Announcement> detect(std::string_view text, std::span<const Link> links,
                                      std::string_view own_chat_hint = {}) const;
 
-  // Cheap prefilter: false when `text` holds no lexicon phrase at all (of any
-  // type), so detect() would return nullopt. One fold (no origin map) and one
-  // RE2 DFA scan without submatches; allocates only when the thread's scratch
-  // buffer must grow. Same input contract as detect(); thread-safe.
+  // Cheap prefilter: false when `text` holds no announcement phrase, so
+  // detect() would return nullopt. One fold and one key-word scan; allocates
+  // only when the thread's scratch buffer must grow. Same input contract as
+  // detect(); thread-safe.
   // contact_possible = false (the message has no link outside Telegram and the
   // web, so no contact_elsewhere destination) skips contact_elsewhere phrases:
   // "Contact admin: t.me/x" lines are common and then cannot announce.

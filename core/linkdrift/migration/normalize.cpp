@@ -115,31 +115,34 @@ char32_t fold_code_point(char32_t cp) {
   return cp;
 }
 
-void fold(std::string_view in_text, Folded& out) {
-  out.text.clear();
-  out.origin.clear();
-  out.text.reserve(in_text.size());
-  out.origin.reserve(in_text.size() + 1);
+namespace {
+
+// The number of bytes fold_to() writes for non-ASCII code point cp (0 when dropped).
+std::size_t folded_length(char32_t cp) {
+  const char32_t f = fold_code_point(cp);
+  return f == 0 ? 0 : f < 0x80 ? 1 : f < 0x800 ? 2 : f < 0x10000 ? 3 : 4;
+}
+
+}  // namespace
+
+void source_offsets(std::string_view in_text, std::span<std::size_t> offsets) {
+  std::size_t next = 0;    // the first offset not yet mapped
+  std::size_t folded = 0;  // folded bytes produced before in_text[i]
   std::size_t i = 0;
-  while (i < in_text.size()) {
+  while (i < in_text.size() && next < offsets.size()) {
     const unsigned char b = static_cast<unsigned char>(in_text[i]);
-    if (b < 0x80) {  // ASCII fast path
-      out.text += static_cast<char>((b >= 'A' && b <= 'Z') ? b + 0x20 : b);
-      out.origin.push_back(i);
-      ++i;
-      continue;
+    std::size_t len = 1;
+    if (b < 0x80) {
+      ++folded;  // ASCII folds to one byte, NUL included
+    } else {
+      char32_t cp = 0;
+      len = text::utf8_decode(in_text, i, cp);
+      folded += folded_length(cp);
     }
-    char32_t cp = 0;
-    const std::size_t len = text::utf8_decode(in_text, i, cp);
-    const char32_t f = fold_code_point(cp);
-    if (f != 0) {
-      const std::size_t before = out.text.size();
-      append_utf8(out.text, f);
-      out.origin.insert(out.origin.end(), out.text.size() - before, i);
-    }
+    while (next < offsets.size() && offsets[next] < folded) offsets[next++] = i;
     i += len;
   }
-  out.origin.push_back(in_text.size());
+  for (; next < offsets.size(); ++next) offsets[next] = in_text.size();
 }
 
 void fold_text(std::string_view in_text, std::string& out) {
@@ -210,9 +213,9 @@ std::size_t fold_to(std::string_view in_text, char* const out) {
 }
 
 std::string fold(std::string_view in_text) {
-  Folded f;
-  fold(in_text, f);
-  return std::move(f.text);
+  std::string out;
+  fold_text(in_text, out);
+  return out;
 }
 
 }  // namespace linkdrift::migration

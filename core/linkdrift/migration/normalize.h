@@ -5,13 +5,13 @@
 // CONTRACT
 // - Accepts any bytes. Invalid UTF-8 bytes become U+FFFD (one per byte); the
 //   output is always valid UTF-8.
-// - Linear time and memory (the origin map holds one offset per output byte).
+// - Linear time; source_offsets() maps folded offsets back without a per-byte map.
 #pragma once
 
 #include <cstddef>
 #include <string>
+#include <span>
 #include <string_view>
-#include <vector>
 
 namespace linkdrift::migration {
 
@@ -20,23 +20,16 @@ namespace linkdrift::migration {
 // zero-width characters, soft hyphen).
 char32_t fold_code_point(char32_t cp);
 
-struct Folded {
-  std::string text;                 // folded UTF-8
-  std::vector<std::size_t> origin;  // origin[i]: offset in the input of the character that produced
-                                    // text[i]; origin[text.size()] == input size
-  // Offset in the input where the folded byte range [b, e) starts / ends.
-  std::size_t source_begin(std::size_t b) const { return origin[b]; }
-  std::size_t source_end(std::size_t e) const { return origin[e]; }
-};
-
-void fold(std::string_view in, Folded& out);
 std::string fold(std::string_view in);  // the folded text only
-// The folded text only, into `out` (cleared first; its capacity is reused):
-// no origin map, for cheap prefilters.
+// The folded text only, into `out` (cleared first; its capacity is reused).
 void fold_text(std::string_view in, std::string& out);
 // Folding never lengthens a character except an invalid byte (1 -> 3 bytes).
 inline std::size_t fold_bound(std::size_t in_size) { return in_size * 3 + 8; }
 // The folded text into `out` (at least fold_bound(in.size()) bytes); returns its length.
 std::size_t fold_to(std::string_view in, char* out);
+// Maps offsets into fold(in) back to `in`, in place: each becomes the offset of
+// the input character that produced that folded byte (the folded size maps to
+// in.size()). `offsets` must be ascending; one pass over `in`.
+void source_offsets(std::string_view in, std::span<std::size_t> offsets);
 
 }  // namespace linkdrift::migration

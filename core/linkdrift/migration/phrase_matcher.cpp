@@ -1,0 +1,347 @@
+#include "linkdrift/migration/phrase_matcher.h"
+
+#include <algorithm>
+#include <cstring>
+#include <limits>
+#include <unordered_map>
+
+#include "linkdrift/base/text_util.h"
+#include "linkdrift/migration/normalize.h"
+
+namespace linkdrift::migration {
+namespace {
+
+// n (<= 4) bytes at p as a key.
+std::uint32_t load(const char* p, std::size_t n) {
+  std::uint32_t k = 0;
+  std::memcpy(&k, p, n);
+  return k;
+}
+std::uint32_t slot4(std::uint32_t k) { return (k * 0x9E3779B1u) >> 16; }
+void set(std::vector<std::uint64_t>& f, std::uint32_t bit) { f[bit >> 6] |= std::uint64_t{1} << (bit & 63); }
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+constexpr std::array<std::pair<char32_t, char32_t>, 21> kNonWordRanges = {{{0xA0, 0xBF}, {0xD7, 0xD7},
+    {0xF7, 0xF7}, {0x5BE, 0x5BE}, {0x5C0, 0x5C0}, {0x5C3, 0x5C3}, {0x5C6, 0x5C6}, {0x5F3, 0x5F4}, {0x60C, 0x60C},
+    {0x61B, 0x61B}, {0x61F, 0x61F}, {0x66A, 0x66D}, {0x6D4, 0x6D4}, {0x2000, 0x2BFF}, {0x3000, 0x303F},
+    {0xFE00, 0xFE0F}, {0xFE30, 0xFE4F}, {0xFF00, 0xFF0F}, {0xFF1A, 0xFF20}, {0xFFFD, 0xFFFD},
+    {0x1F000, 0x1FAFF}}};
+
+// Arabic/Persian one-letter clitics; Hebrew ones come one or two at a time.
+bool is_arabic_clitic(char32_t cp) { return cp == 0x648 || cp == 0x641 || cp == 0x628 || cp == 0x644; }
+bool is_hebrew_clitic(char32_t cp) {
+  return cp == 0x5D5 || cp == 0x5D4 || cp == 0x5D1 || cp == 0x5DC || cp == 0x5E9 || cp == 0x5DE || cp == 0x5DB;
+}
+
+// The code point ending right before t[i] (i > 0) and its start.
+std::size_t previous(std::string_view t, std::size_t i, char32_t& cp) {
+  const std::size_t start = text::utf8_prev(t, i);
+  text::utf8_decode(t, start, cp);
+  return start;
+}
+
+// Where the phrase's outer match starts when the phrase starts at b: after a
+// non-word character (included) or the text's start, with an optional clitic
+// between. npos when b is not at such an edge.
+std::size_t left_edge(std::string_view t, std::size_t b) {
+  const auto edge = [&](std::size_t at) -> std::size_t {
+    if (at == 0) return 0;
+    char32_t cp = 0;
+    const std::size_t start = previous(t, at, cp);
+    return is_non_word(cp) ? start : std::string_view::npos;
+  };
+  if (const std::size_t e = edge(b); e != std::string_view::npos) return e;
+  if (b == 0) return std::string_view::npos;
+  char32_t cp = 0;
+  const std::size_t c1 = previous(t, b, cp);
+  if (is_arabic_clitic(cp) || is_hebrew_clitic(cp))
+    if (const std::size_t e = edge(c1); e != std::string_view::npos) return e;
+  if (!is_hebrew_clitic(cp) || c1 == 0) return std::string_view::npos;
+  const std::size_t c2 = previous(t, c1, cp);
+  return is_hebrew_clitic(cp) ? edge(c2) : std::string_view::npos;
+}
+
+// Where the outer match ends when the phrase ends at e: after the non-word
+// character there, or at the text's end; npos otherwise.
+std::size_t right_edge(std::string_view t, std::size_t e) {
+  if (e == t.size()) return e;
+  char32_t cp = 0;
+  const std::size_t len = text::utf8_decode(t, e, cp);
+  return is_non_word(cp) ? e + len : std::string_view::npos;
+}
+
+// The end of the run of stem letters from t[i], at most kMaxStemBytes long.
+std::size_t stem_run(std::string_view t, std::size_t i) {
+  const std::size_t cap = std::min(t.size(), i + kMaxStemBytes);
+  while (i < cap) {
+    char32_t cp = 0;
+    const std::size_t len = text::utf8_decode(t, i, cp);
+    if (!is_stem_letter(cp) || i + len > cap) break;
+    i += len;
+  }
+  return i;
+}
+
+bool word_at(std::string_view t, std::size_t at, const std::string& w) { return t.compare(at, w.size(), w) == 0; }
+
+}  // namespace
+
+bool is_stem_letter(char32_t cp) {
+  for (const auto& [lo, hi] : kStemRanges)
+    if (cp >= lo && cp <= hi) return true;
+  return false;
+}
+
+bool is_non_word(char32_t cp) {
+  if (cp < 0x80) return !((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp == '_');
+  for (const auto& [lo, hi] : kNonWordRanges)
+    if (cp >= lo && cp <= hi) return true;
+  return false;
+}
+
+void PhraseMatcher::add(std::size_t entry, const std::string& folded_phrase, std::string_view language,
+                        PhraseRole role) {
+  Phrase p;
+  p.entry = entry;
+  p.role = role;
+  p.min_blanks = language == "fa" ? 0 : 1;
+  p.bounded = !(language == "zh" || language == "ja");
+  std::size_t i = 0;
+  while (i < folded_phrase.size()) {
+    std::size_t j = folded_phrase.find_first_of(" \t", i);
+    if (j == std::string::npos) j = folded_phrase.size();
+    std::string word = folded_phrase.substr(i, j - i);
+    const bool stem = word.size() > 1 && word.back() == '*';
+    if (stem) word.pop_back();
+    if (!word.empty()) {
+      p.words.push_back(std::move(word));
+      p.stems.push_back(stem);
+    }
+    i = j + 1;
+  }
+  if (p.words.empty()) throw LexiconError("lexicon: an empty phrase");
+  // The key: the word least likely in ordinary posts. Words of < 4 bytes
+  // ("us", "on") score lowest, then generic chat words, then by length.
+  // Generic words, folded like the phrases (Arabic ة → ه, Persian ک → ك, …).
+  static const std::vector<std::string> kGeneric = [] {
+    std::vector<std::string> v;
+    for (const char* g : {"channel", "channels", "group", "grup", "grupo", "canal", "kanal", "канал", "link", "join",
+                          "chat", "new", "yeni", "novo", "nuevo", "nova", "nueva", "nosso", "our", "find", "home",
+                          "case", "caso", "write", "talk", "reach", "vamos", "новый", "канала", "группа", "чат",
+                          "القناة", "قناة", "قناتنا", "الرابط", "رابط", "کانال", "گروه", "لینک", "ערוץ", "הערוץ",
+                          "קבוצה", "קישור", "saluran"})
+      v.push_back(fold(g));
+    return v;
+  }();
+  const auto score = [](const std::string& w) -> std::size_t {
+    if (w.size() < 4) return w.size();
+    for (const std::string& g : kGeneric)
+      if (w == g) return 4 + w.size();
+    return 100 + w.size();
+  };
+  for (std::size_t w = 0; w < p.words.size(); ++w)
+    if (score(p.words[w]) > score(p.words[p.key_word])) p.key_word = w;
+  if (p.key_text().size() < 2)
+    throw LexiconError("lexicon: phrase '" + folded_phrase + "' has no word of 2 bytes or more");
+  if (p.key_text().size() < 4) p.key = load(p.key_text().data(), 2);  // else finish() picks its 4 bytes
+  phrases_.push_back(std::move(p));
+}
+
+// Keys a key word of >= 4 bytes by its 4 bytes (from a character start) that
+// the lexicon's words share least: "التيليجرام" not by its article "ال", which
+// most Arabic phrases have (and so does most Arabic text), "телеграм" not by "те".
+void PhraseMatcher::finish() {
+  for (Filter& f : filter4_) f.assign(1024, 0);
+  pairs_.assign(std::size_t{1} << 16, 0);
+  const auto starts = [](const std::string& w) {
+    std::vector<std::size_t> out;
+    for (std::size_t o = 0; o + 4 <= w.size(); ++o)
+      if ((static_cast<unsigned char>(w[o]) & 0xC0) != 0x80) out.push_back(o);
+    return out;
+  };
+  std::unordered_map<std::uint32_t, int> shared;  // 4-byte window -> words having it
+  for (const Phrase& p : phrases_)
+    for (const std::string& x : p.words)
+      for (const std::size_t o : starts(x)) ++shared[load(x.data() + o, 4)];
+  for (Phrase& p : phrases_) {
+    const bool announcing = p.role != PhraseRole::neutral && p.role != PhraseRole::report;
+    const bool in_scope[4] = {true, announcing, announcing && p.role != PhraseRole::contact_elsewhere,
+                              p.role == PhraseRole::leaving};
+    if (p.key_text().size() < 4) {
+      for (std::size_t s = 0; s < 4; ++s)
+        if (in_scope[s]) pairs_[p.key] |= static_cast<std::uint8_t>(kShortKey << (2 * s));
+      continue;
+    }
+    int best = std::numeric_limits<int>::max();
+    for (const std::size_t o : starts(p.key_text())) {
+      const int n = shared[load(p.key_text().data() + o, 4)];
+      if (n < best) {
+        best = n;
+        p.key_offset = o;
+      }
+    }
+    p.key = load(p.key_text().data() + p.key_offset, 4);
+    for (std::size_t s = 0; s < 4; ++s)
+      if (in_scope[s]) {
+        set(filter4_[s], slot4(p.key));
+        pairs_[p.key & 0xFFFFu] |= static_cast<std::uint8_t>(kLongKey << (2 * s));  // little-endian: its first 2 bytes
+      }
+  }
+  std::stable_sort(phrases_.begin(), phrases_.end(), [](const Phrase& a, const Phrase& b) { return a.key < b.key; });
+  keys_.clear();
+  for (const Phrase& p : phrases_) keys_.push_back(p.key);
+}
+
+template <class Emit>
+void PhraseMatcher::spans_at(const Phrase& p, std::string_view t, std::size_t at, Emit&& emit) {
+  const std::size_t n = p.words.size();
+  int budget = 64;  // spans tried per occurrence: only fa's blank-less stems branch
+  // Phrase ends: words [j, n) matched from pos (right after word j - 1's letters).
+  std::array<std::size_t, 64> ends{};
+  std::size_t end_count = 0;
+  const auto forward = [&](const auto& self, std::size_t j, std::size_t pos) -> void {
+    if (--budget < 0) return;
+    if (j == n) {
+      // A final stem takes all its letters: a shorter one would stand before a letter.
+      if (p.stems[j - 1]) pos = stem_run(t, pos);
+      if (end_count < ends.size()) ends[end_count++] = pos;
+      return;
+    }
+    const auto next_word = [&](std::size_t from) {
+      std::size_t q = from;
+      while (q < t.size() && is_blank(t[q])) ++q;
+      if (q - from >= p.min_blanks && word_at(t, q, p.words[j])) self(self, j + 1, q + p.words[j].size());
+    };
+    if (!p.stems[j - 1]) return next_word(pos);
+    const std::size_t run_end = stem_run(t, pos);
+    if (p.min_blanks > 0) return next_word(run_end);  // blanks follow all the letters
+    for (std::size_t s = run_end;; s = text::utf8_prev(t, s)) {  // fa: the next word may start inside them
+      next_word(s);
+      if (s == pos) break;
+    }
+  };
+  forward(forward, p.key_word + 1, at + p.key_text().size());
+  if (end_count == 0) return;
+  // Phrase starts: words [0, j] matched back from pos (where word j + 1 starts).
+  const auto backward = [&](const auto& self, std::size_t j, std::size_t pos) -> void {
+    if (--budget < 0) return;
+    std::size_t q = pos;
+    while (q > 0 && is_blank(t[q - 1])) --q;
+    if (pos - q < p.min_blanks) return;
+    const std::string& w = p.words[j];
+    const auto matched = [&](std::size_t word_end) {
+      if (word_end < w.size() || t.compare(word_end - w.size(), w.size(), w) != 0) return;
+      const std::size_t start = word_end - w.size();
+      if (j == 0) {
+        for (std::size_t e = 0; e < end_count; ++e) emit(start, ends[e]);
+      } else {
+        self(self, j - 1, start);
+      }
+    };
+    if (!p.stems[j]) return matched(q);
+    // The word's letters, then stem letters up to q: try every split, nearest first.
+    std::size_t s = q;
+    for (std::size_t taken = 0; taken <= kMaxStemBytes; ) {
+      matched(s);
+      if (s == 0) break;
+      char32_t cp = 0;
+      const std::size_t prev = previous(t, s, cp);
+      if (!is_stem_letter(cp)) break;
+      taken += s - prev;
+      s = prev;
+    }
+  };
+  if (p.key_word == 0) {
+    for (std::size_t e = 0; e < end_count; ++e) emit(at, ends[e]);
+  } else {
+    backward(backward, p.key_word - 1, at);
+  }
+}
+
+template <class Visit>
+void PhraseMatcher::occurrences(std::string_view t, std::size_t scope, Visit&& visit) const {
+  const std::uint64_t* f4 = filter4_[scope].data();
+  const std::uint8_t* pairs = pairs_.data();
+  const unsigned shift = 2 * static_cast<unsigned>(scope);
+  const char* p = t.data();
+  const std::size_t n = t.size();
+  const auto phrases_keyed = [&](std::uint32_t key, std::size_t i) {
+    for (auto k = std::lower_bound(keys_.begin(), keys_.end(), key); k != keys_.end() && *k == key; ++k) {
+      const Phrase& ph = phrases_[static_cast<std::size_t>(k - keys_.begin())];
+      if (i < ph.key_offset) continue;
+      const std::size_t at = i - ph.key_offset;  // the key word's start
+      if (word_at(t, at, ph.key_text()) && !visit(ph, at)) return false;
+    }
+    return true;
+  };
+  for (std::size_t i = 0; i + 2 <= n; ++i) {
+    const std::uint32_t k2 = load(p + i, 2);
+    const unsigned kinds = (pairs[k2] >> shift) & 3u;
+    if (kinds == 0) continue;  // no key of the scope starts with these 2 bytes
+    if ((kinds & kLongKey) && i + 4 <= n) {
+      const std::uint32_t k = load(p + i, 4);
+      const std::uint32_t bit = slot4(k);
+      if (((f4[bit >> 6] >> (bit & 63)) & 1) && !phrases_keyed(k, i)) return;
+    }
+    if ((kinds & kShortKey) && !phrases_keyed(k2, i)) return;
+  }
+}
+
+void PhraseMatcher::find(std::string_view t, std::size_t max_hits, std::vector<Candidate>& found,
+                         std::vector<PhraseHit>& out) const {
+  found.clear();
+  out.clear();
+  occurrences(t, 0, [&](const Phrase& ph, std::size_t at) {
+    spans_at(ph, t, at, [&](std::size_t b, std::size_t e) {
+      std::size_t ob = b, oe = e;
+      if (ph.bounded) {
+        ob = left_edge(t, b);
+        oe = right_edge(t, e);
+        if (ob == std::string_view::npos || oe == std::string_view::npos) return;
+      }
+      if (found.size() < kMaxCandidates) found.push_back({ob, oe, b, e, ph.entry});
+    });
+    return found.size() < kMaxCandidates;
+  });
+  // Leftmost outer start, then longest outer end, then the longest phrase, then the lowest entry.
+  std::sort(found.begin(), found.end(), [](const Candidate& x, const Candidate& y) {
+    if (x.outer_begin != y.outer_begin) return x.outer_begin < y.outer_begin;
+    if (x.outer_end != y.outer_end) return x.outer_end > y.outer_end;
+    if (x.begin != y.begin) return x.begin < y.begin;
+    if (x.end != y.end) return x.end > y.end;
+    return x.entry < y.entry;
+  });
+  std::size_t pos = 0;
+  for (const Candidate& c : found) {
+    if (out.size() >= max_hits) break;
+    if (c.outer_begin < pos) continue;
+    out.push_back({c.entry, c.begin, c.end});
+    pos = std::max(c.end, pos + 1);
+  }
+}
+
+bool PhraseMatcher::any(std::string_view t, PhraseScope scope) const {
+  const std::size_t s = 1 + static_cast<std::size_t>(scope);
+  const auto in_scope = [scope](PhraseRole r) {
+    switch (scope) {
+      case PhraseScope::announcing: return r != PhraseRole::neutral && r != PhraseRole::report;
+      case PhraseScope::announcing_no_contact:
+        return r != PhraseRole::neutral && r != PhraseRole::report && r != PhraseRole::contact_elsewhere;
+      case PhraseScope::leaving: return r == PhraseRole::leaving;
+    }
+    return false;
+  };
+  bool hit = false;
+  occurrences(t, s, [&](const Phrase& ph, std::size_t at) {
+    if (!in_scope(ph.role)) return true;
+    spans_at(ph, t, at, [&](std::size_t b, std::size_t e) {
+      if (!ph.bounded || (left_edge(t, b) != std::string_view::npos && right_edge(t, e) != std::string_view::npos))
+        hit = true;
+    });
+    return !hit;
+  });
+  return hit;
+}
+
+}  // namespace linkdrift::migration
