@@ -22,6 +22,16 @@ void set(std::vector<std::uint64_t>& f, std::uint32_t bit) { f[bit >> 6] |= std:
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
+bool ascii_word_byte(unsigned char b) { return (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '_'; }
+
+// Whether occurrences() probes a key at a byte `cur` that follows byte `prev`:
+// at a character start after anything but an ASCII word byte, or at a
+// non-ASCII character. So in ASCII runs only word starts are probed, and a key
+// must not start at an ASCII byte right after an ASCII word byte (finish()).
+bool probed(unsigned char prev, unsigned char cur) {
+  return (cur & 0xC0) != 0x80 && (!ascii_word_byte(prev) || cur >= 0x80);
+}
+
 constexpr std::array<std::pair<char32_t, char32_t>, 21> kNonWordRanges = {{{0xA0, 0xBF}, {0xD7, 0xD7},
     {0xF7, 0xF7}, {0x5BE, 0x5BE}, {0x5C0, 0x5C0}, {0x5C3, 0x5C3}, {0x5C6, 0x5C6}, {0x5F3, 0x5F4}, {0x60C, 0x60C},
     {0x61B, 0x61B}, {0x61F, 0x61F}, {0x66A, 0x66D}, {0x6D4, 0x6D4}, {0x2000, 0x2BFF}, {0x3000, 0x303F},
@@ -153,11 +163,22 @@ void PhraseMatcher::add(std::size_t entry, const std::string& folded_phrase, std
 // most Arabic phrases have (and so does most Arabic text), "телеграм" not by "те".
 void PhraseMatcher::finish() {
   for (Filter& f : filter4_) f.assign(1024, 0);
-  pairs_.assign(std::size_t{1} << 16, 0);
+  for (Filter& f : filter2_) f.assign(1024, 0);
+  has_short_ = {};
+  probe_.assign(1024, 0);
+  for (unsigned prev = 0; prev < 256; ++prev)
+    for (unsigned cur = 0; cur < 256; ++cur)
+      if (probed(static_cast<unsigned char>(prev), static_cast<unsigned char>(cur))) set(probe_, prev | (cur << 8));
+  // Where a 4-byte key may start in word w: where occurrences() probes (see
+  // probed(); a word starts after a blank, an edge or a clitic, or is glued
+  // to the word before it only in fa or zh/ja, whose first letters are
+  // non-ASCII in today's lexicon).
   const auto starts = [](const std::string& w) {
     std::vector<std::size_t> out;
     for (std::size_t o = 0; o + 4 <= w.size(); ++o)
-      if ((static_cast<unsigned char>(w[o]) & 0xC0) != 0x80) out.push_back(o);
+      if (o == 0 ? (static_cast<unsigned char>(w[0]) & 0xC0) != 0x80
+                 : probed(static_cast<unsigned char>(w[o - 1]), static_cast<unsigned char>(w[o])))
+        out.push_back(o);
     return out;
   };
   std::unordered_map<std::uint32_t, int> shared;  // 4-byte window -> words having it
@@ -170,7 +191,10 @@ void PhraseMatcher::finish() {
                               p.role == PhraseRole::leaving};
     if (p.key_text().size() < 4) {
       for (std::size_t s = 0; s < 4; ++s)
-        if (in_scope[s]) pairs_[p.key] |= static_cast<std::uint8_t>(kShortKey << (2 * s));
+        if (in_scope[s]) {
+          set(filter2_[s], p.key);
+          has_short_[s] = true;
+        }
       continue;
     }
     int best = std::numeric_limits<int>::max();
@@ -183,10 +207,7 @@ void PhraseMatcher::finish() {
     }
     p.key = load(p.key_text().data() + p.key_offset, 4);
     for (std::size_t s = 0; s < 4; ++s)
-      if (in_scope[s]) {
-        set(filter4_[s], slot4(p.key));
-        pairs_[p.key & 0xFFFFu] |= static_cast<std::uint8_t>(kLongKey << (2 * s));  // little-endian: its first 2 bytes
-      }
+      if (in_scope[s]) set(filter4_[s], slot4(p.key));
   }
   std::stable_sort(phrases_.begin(), phrases_.end(), [](const Phrase& a, const Phrase& b) { return a.key < b.key; });
   keys_.clear();
@@ -262,8 +283,6 @@ void PhraseMatcher::spans_at(const Phrase& p, std::string_view t, std::size_t at
 template <class Visit>
 void PhraseMatcher::occurrences(std::string_view t, std::size_t scope, Visit&& visit) const {
   const std::uint64_t* f4 = filter4_[scope].data();
-  const std::uint8_t* pairs = pairs_.data();
-  const unsigned shift = 2 * static_cast<unsigned>(scope);
   const char* p = t.data();
   const std::size_t n = t.size();
   const auto phrases_keyed = [&](std::uint32_t key, std::size_t i) {
@@ -275,16 +294,27 @@ void PhraseMatcher::occurrences(std::string_view t, std::size_t scope, Visit&& v
     }
     return true;
   };
-  for (std::size_t i = 0; i + 2 <= n; ++i) {
-    const std::uint32_t k2 = load(p + i, 2);
-    const unsigned kinds = (pairs[k2] >> shift) & 3u;
-    if (kinds == 0) continue;  // no key of the scope starts with these 2 bytes
-    if ((kinds & kLongKey) && i + 4 <= n) {
+  const std::uint64_t* f2 = filter2_[scope].data();
+  const std::uint64_t* probe = probe_.data();
+  const bool short_keys = has_short_[scope];
+  // At each probed position (probed()): its 4-byte window, hashed into the
+  // scope's filter; its 2-byte window when the scope has 2-byte keys.
+  const auto at = [&](std::size_t i) {
+    if (i + 4 <= n) {
       const std::uint32_t k = load(p + i, 4);
       const std::uint32_t bit = slot4(k);
-      if (((f4[bit >> 6] >> (bit & 63)) & 1) && !phrases_keyed(k, i)) return;
+      if (((f4[bit >> 6] >> (bit & 63)) & 1) && !phrases_keyed(k, i)) return false;
     }
-    if ((kinds & kShortKey) && !phrases_keyed(k2, i)) return;
+    if (short_keys) {
+      const std::uint32_t k2 = load(p + i, 2);
+      if (((f2[k2 >> 6] >> (k2 & 63)) & 1) && !phrases_keyed(k2, i)) return false;
+    }
+    return true;
+  };
+  if (n < 2 || !at(0)) return;
+  for (std::size_t i = 1; i + 2 <= n; ++i) {
+    const std::uint32_t pair = load(p + i - 1, 2);  // little-endian: prev | cur << 8
+    if (((probe[pair >> 6] >> (pair & 63)) & 1) && !at(i)) return;
   }
 }
 

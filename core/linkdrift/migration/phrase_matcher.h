@@ -12,8 +12,8 @@
 // Finding: every phrase has a key word, the word least likely in ordinary posts.
 // Words of >= 4 bytes are keyed by the 4 of their bytes (from a character
 // start) that the lexicon's words share least, words of 2-3 bytes by their
-// first 2 bytes: a 64 KiB table of the keys' first 2 bytes, a 64 Ki-bit filter
-// of 4-byte keys, then an exact key table, per scope. At a
+// first 2 bytes: a 64 Ki-bit filter per scope, then an exact key table. Keys
+// are probed at character starts, in ASCII runs only at word starts. At a
 // key word's occurrence the phrase's other words are matched around it.
 //
 // CONTRACT
@@ -104,12 +104,11 @@ class PhraseMatcher {
   template <class Visit>
   void occurrences(std::string_view text, std::size_t scope, Visit&& visit) const;
 
-  // Per 2-byte value, 2 bits per scope (bits 2s, 2s+1 for scope s: 0 = every
-  // phrase, 1 + PhraseScope): a 4-byte key of the scope starts with it, it is
-  // a 2-byte key of the scope. One load per text position rejects most.
-  static constexpr unsigned kLongKey = 1, kShortKey = 2;
-  std::vector<std::uint8_t> pairs_;
-  std::array<Filter, 4> filter4_;  // per scope: 4-byte keys, hashed
+  // Per scope (0: every phrase; 1 + PhraseScope):
+  std::array<Filter, 4> filter4_;    // 4-byte keys, hashed
+  std::array<Filter, 4> filter2_;    // 2-byte keys
+  std::array<bool, 4> has_short_{};  // the scope has 2-byte keys
+  Filter probe_;                     // per byte pair (prev | cur << 8): probe cur (probed())
   std::vector<Phrase> phrases_;          // sorted by key
   std::vector<std::uint32_t> keys_;      // phrases_[i].key: a compact copy to search
 };
