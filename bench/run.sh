@@ -6,7 +6,7 @@
 # writes bench/results/latest.json. Details: docs/performance.md.
 #
 #   bench/run.sh [--sizes 100MB,1GB] [--runs 3] [--memory-run 5GB] [--skip-browser] [--seed 1]
-#                [--formats json,html] [--no-build]
+#                [--formats json,html] [--no-build] [--skip-detection]
 #
 # --memory-run SIZE  one more file, one run per runner (baseline B only if RAM allows;
 #                    baseline A fails there by design and keeps its row).
@@ -16,6 +16,8 @@
 #                    it gives the JSON's per-platform counts; its table has MB/s vs JSON.
 # --no-build         use the binaries as they are (build/native, build/wasm/dist): for a
 #                    machine where someone else's build is running.
+# --skip-detection   skip the last table: what announcement detection costs, per corpus
+#                    profile (bench/detection-cost.sh, on the first size).
 # Corpora (git-ignored, generated once and reused): bench/data/gen-SIZE-sSEED.json and
 # bench/data/gen-SIZE-sSEED-html/ (linkdrift-gen --format html --json-size SIZE).
 # Binaries: LINKDRIFT_GEN (default build/native/bin/linkdrift-gen) writes the corpora;
@@ -26,7 +28,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 GEN=${LINKDRIFT_GEN:-build/native/bin/linkdrift-gen}
-sizes=100MB,1GB runs=3 memory= browser=1 seed=1 formats=json,html build=1
+sizes=100MB,1GB runs=3 memory= browser=1 seed=1 formats=json,html build=1 detection=1
 while (($#)); do
   case $1 in
     --sizes) sizes=$2; shift 2 ;;
@@ -36,6 +38,7 @@ while (($#)); do
     --seed) seed=$2; shift 2 ;;
     --formats) formats=$2; shift 2 ;;
     --no-build) build=0; shift ;;
+    --skip-detection) detection=0; shift ;;
     -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -96,3 +99,7 @@ args=(--files "$(IFS=,; echo "${files[*]}")" --runs "$runs" --formats "$formats"
 ((browser)) || args+=(--skip-browser)
 
 node bench/run.mjs "${args[@]}"
+((detection)) || exit 0
+echo
+echo "announcement detection: linkdrift report --jobs 1, on (default) vs --no-announcements"
+bench/detection-cost.sh --sizes "${list[0]}" --runs "$runs" --seed "$seed"
