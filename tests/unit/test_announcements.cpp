@@ -10,7 +10,6 @@
 #include <random>
 #include <sstream>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "linkdrift/extract/extractor.h"

@@ -81,6 +81,14 @@ std::size_t right_edge(std::string_view t, std::size_t e) {
   return is_non_word(cp) ? e + len : std::string_view::npos;
 }
 
+// The outer match [ob, oe) of a phrase at [b, e): with its edges when it is
+// bounded (false when they are missing), else the phrase itself.
+bool outer_span(std::string_view t, bool bounded, std::size_t b, std::size_t e, std::size_t& ob, std::size_t& oe) {
+  ob = bounded ? left_edge(t, b) : b;
+  oe = bounded ? right_edge(t, e) : e;
+  return ob != std::string_view::npos && oe != std::string_view::npos;
+}
+
 // The end of the run of stem letters from t[i], at most kMaxStemBytes long.
 std::size_t stem_run(std::string_view t, std::size_t i) {
   const std::size_t cap = std::min(t.size(), i + kMaxStemBytes);
@@ -114,7 +122,10 @@ void PhraseMatcher::add(std::size_t entry, const std::string& folded_phrase, std
                         PhraseRole role) {
   Phrase p;
   p.entry = entry;
-  p.role = role;
+  const bool announcing = role != PhraseRole::neutral && role != PhraseRole::report;
+  p.scopes = static_cast<std::uint8_t>(1u | (announcing ? 2u : 0u) |
+                                       (announcing && role != PhraseRole::contact_elsewhere ? 4u : 0u) |
+                                       (role == PhraseRole::leaving ? 8u : 0u));
   p.min_blanks = language == "fa" ? 0 : 1;
   p.bounded = !(language == "zh" || language == "ja");
   std::size_t i = 0;
@@ -186,12 +197,10 @@ void PhraseMatcher::finish() {
     for (const std::string& x : p.words)
       for (const std::size_t o : starts(x)) ++shared[load(x.data() + o, 4)];
   for (Phrase& p : phrases_) {
-    const bool announcing = p.role != PhraseRole::neutral && p.role != PhraseRole::report;
-    const bool in_scope[4] = {true, announcing, announcing && p.role != PhraseRole::contact_elsewhere,
-                              p.role == PhraseRole::leaving};
+    const auto in_scope = [&p](std::size_t s) { return (p.scopes >> s) & 1u; };
     if (p.key_text().size() < 4) {
       for (std::size_t s = 0; s < 4; ++s)
-        if (in_scope[s]) {
+        if (in_scope(s)) {
           set(filter2_[s], p.key);
           has_short_[s] = true;
         }
@@ -207,7 +216,7 @@ void PhraseMatcher::finish() {
     }
     p.key = load(p.key_text().data() + p.key_offset, 4);
     for (std::size_t s = 0; s < 4; ++s)
-      if (in_scope[s]) set(filter4_[s], slot4(p.key));
+      if (in_scope(s)) set(filter4_[s], slot4(p.key));
   }
   std::stable_sort(phrases_.begin(), phrases_.end(), [](const Phrase& a, const Phrase& b) { return a.key < b.key; });
   keys_.clear();
@@ -324,13 +333,9 @@ void PhraseMatcher::find(std::string_view t, std::size_t max_hits, std::vector<C
   out.clear();
   occurrences(t, 0, [&](const Phrase& ph, std::size_t at) {
     spans_at(ph, t, at, [&](std::size_t b, std::size_t e) {
-      std::size_t ob = b, oe = e;
-      if (ph.bounded) {
-        ob = left_edge(t, b);
-        oe = right_edge(t, e);
-        if (ob == std::string_view::npos || oe == std::string_view::npos) return;
-      }
-      if (found.size() < kMaxCandidates) found.push_back({ob, oe, b, e, ph.entry});
+      std::size_t ob = 0, oe = 0;
+      if (outer_span(t, ph.bounded, b, e, ob, oe) && found.size() < kMaxCandidates)
+        found.push_back({ob, oe, b, e, ph.entry});
     });
     return found.size() < kMaxCandidates;
   });
@@ -353,21 +358,12 @@ void PhraseMatcher::find(std::string_view t, std::size_t max_hits, std::vector<C
 
 bool PhraseMatcher::any(std::string_view t, PhraseScope scope) const {
   const std::size_t s = 1 + static_cast<std::size_t>(scope);
-  const auto in_scope = [scope](PhraseRole r) {
-    switch (scope) {
-      case PhraseScope::announcing: return r != PhraseRole::neutral && r != PhraseRole::report;
-      case PhraseScope::announcing_no_contact:
-        return r != PhraseRole::neutral && r != PhraseRole::report && r != PhraseRole::contact_elsewhere;
-      case PhraseScope::leaving: return r == PhraseRole::leaving;
-    }
-    return false;
-  };
   bool hit = false;
   occurrences(t, s, [&](const Phrase& ph, std::size_t at) {
-    if (!in_scope(ph.role)) return true;
+    if (!((ph.scopes >> s) & 1u)) return true;  // shares the key of a phrase in scope
     spans_at(ph, t, at, [&](std::size_t b, std::size_t e) {
-      if (!ph.bounded || (left_edge(t, b) != std::string_view::npos && right_edge(t, e) != std::string_view::npos))
-        hit = true;
+      std::size_t ob = 0, oe = 0;
+      hit = hit || outer_span(t, ph.bounded, b, e, ob, oe);
     });
     return !hit;
   });

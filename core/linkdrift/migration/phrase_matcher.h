@@ -91,7 +91,7 @@ class PhraseMatcher {
     std::size_t min_blanks = 1;      // blanks between words (fa: 0)
     bool bounded = true;             // needs edges (not zh, ja)
     std::size_t entry = 0;
-    PhraseRole role = PhraseRole::neutral;
+    std::uint8_t scopes = 0;         // bit s: in scope s (0: every phrase, 1 + PhraseScope)
     const std::string& key_text() const { return words[key_word]; }
   };
   using Filter = std::vector<std::uint64_t>;  // 64 Ki bits
