@@ -6,15 +6,19 @@
 #include <vector>
 
 #include "linkdrift/base/text_util.h"
-#include "linkdrift/migration/phrase_matcher.h"
+#include "linkdrift/migration/composition.h"
 #include "linkdrift/migration/lexicon.h"
 #include "linkdrift/migration/normalize.h"
+#include "linkdrift/migration/phrase_matcher.h"
 
 namespace linkdrift {
 namespace {
 
+using migration::Hit;
 using migration::LexiconEntry;
+using migration::PhraseForm;
 using migration::PhraseRole;
+using migration::place_bit;
 
 // Tunables (documented in docs/announcements.md).
 constexpr std::size_t kAfterChars = 200;    // phrase end → destination start, at most
@@ -22,6 +26,9 @@ constexpr std::size_t kBeforeChars = 100;   // destination before the phrase: sa
 constexpr std::size_t kReportChars = 120;   // reporting verb → phrase, same sentence, at most
 constexpr std::size_t kTokenExtend = 4096;  // a window cut inside a token is extended to its end
 constexpr std::size_t kMaxHits = 256;       // lexicon hits examined per message
+// A composed phrase with no place named needs its destination next to it: at most this many words between.
+constexpr std::size_t kNounNextToWords = 2;  // "new channel: t.me/x", "t.me/x — new channel"
+constexpr std::size_t kActNextToWords = 4;   // "we moved to our new group: t.me/x"
 
 bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
@@ -75,60 +82,35 @@ bool eligible(const Link& l, PhraseRole role, const OwnHints& own) {
   return l.platform != Platform::email;
 }
 
-// Names of messengers (folded), to let a phrase reach across a paragraph break
-// to a link of a platform it names.
-struct PlatformName {
-  Platform platform;
-  std::string_view name;
-};
-constexpr std::array<PlatformName, 27> kPlatformNames = {{
-    {Platform::signal, "signal"},     {Platform::signal, "сигнал"},        {Platform::signal, "سيغنال"},
-    {Platform::signal, "سيجنال"},     {Platform::signal, "سيگنال"},        {Platform::signal, "סיגנל"},
-    {Platform::discord, "discord"},   {Platform::discord, "дискорд"},      {Platform::discord, "ديسكورد"},
-    {Platform::discord, "דיסקורד"},   {Platform::matrix, "matrix"},        {Platform::matrix, "element"},
-    {Platform::matrix, "матрикс"},    {Platform::simplex, "simplex"},      {Platform::simplex, "симплекс"},
-    {Platform::session, "session"},   {Platform::session, "сешн"},         {Platform::tox, "tox"},
-    {Platform::xmpp, "jabber"},       {Platform::xmpp, "xmpp"},            {Platform::xmpp, "жаббер"},
-    {Platform::xmpp, "джаббер"},      {Platform::whatsapp, "whatsapp"},    {Platform::whatsapp, "ватсап"},
-    {Platform::whatsapp, "واتساب"},   {Platform::threema, "threema"},      {Platform::onion, "onion"},
-}};
-
-// Bit set (1 << Platform) of the messengers named in `span`.
-// `folded`: a buffer for the folded span (its capacity is reused).
-std::uint32_t platforms_named(std::string_view span, std::string& folded) {
-  migration::fold_text(span, folded);
-  std::uint32_t bits = 0;
-  for (const PlatformName& p : kPlatformNames)
-    if (folded.find(p.name) != std::string::npos) bits |= 1u << static_cast<unsigned>(p.platform);
-  return bits;
-}
-
-struct Hit {
-  PhraseRole role;
-  std::size_t entry;   // index into CompiledLexicon::entries
-  std::size_t ps, pe;  // phrase span in the original text
-};
-
 // The lexicon ready for matching, built once per process on first use and
 // shared read-only by every detector and thread.
 struct CompiledLexicon {
   std::vector<LexiconEntry> entries;
+  std::vector<std::uint32_t> places;  // per entry: the platforms it names (composition.h)
   migration::PhraseMatcher matcher;
 
   CompiledLexicon() {
     entries = migration::parse_lexicon(migration::embedded_lexicon());
     std::unordered_map<std::string, std::size_t> seen;  // folded phrase → entry (duplicate check)
+    std::vector<std::string> folded(entries.size());
     for (std::size_t i = 0; i < entries.size(); ++i) {
       const LexiconEntry& e = entries[i];
-      const std::string folded = migration::fold(e.phrase);
-      const auto [it, fresh] = seen.emplace(folded, i);
-      if (!fresh && entries[it->second].role != e.role)
+      folded[i] = migration::fold(e.phrase);
+      const auto [it, fresh] = seen.emplace(folded[i], i);
+      const LexiconEntry& first = entries[it->second];
+      if (!fresh && (first.role != e.role || first.form != e.form || first.place != e.place))
         throw migration::LexiconError("lexicon.tsv line " + std::to_string(e.line) + ": phrase '" + e.phrase +
-                                      "' also listed with another type on line " +
-                                      std::to_string(entries[it->second].line));
-      matcher.add(i, folded, e.language, e.role);
+                                      "' also listed with another type on line " + std::to_string(first.line));
+      matcher.add(i, folded[i], e.language, e.role);
     }
     matcher.finish();
+    // A phrase names the platforms whose where phrases it contains.
+    places.assign(entries.size(), 0);
+    for (std::size_t w = 0; w < entries.size(); ++w) {
+      if (entries[w].role != PhraseRole::where || entries[w].deictic) continue;
+      for (std::size_t i = 0; i < entries.size(); ++i)
+        if (folded[i].find(folded[w]) != std::string::npos) places[i] |= place_bit(entries[w].place);
+    }
   }
 };
 
@@ -150,11 +132,11 @@ struct Scratch {
   std::vector<Hit> hits;
   std::vector<std::size_t> offsets;  // folded → source offsets of the hits
   std::vector<bool> quoted;
+  std::vector<bool> in_link;  // per hit: inside a link's token (filled on first need)
   std::vector<char32_t> quotes;  // open quote characters
   OwnHints own;
   std::vector<const Link*> visible;      // the caller's visible links, by offset
   std::vector<const Link*> located;      // the caller's links among them
-  std::string span;                      // a folded span (platforms_named)
 
   // Folds `text` into `folded`; returns the folded length.
   std::size_t fold(std::string_view text) {
@@ -206,8 +188,8 @@ namespace {
 // Per-call state of detect(); its buffers are the thread's Scratch.
 class Search {
  public:
-  Search(std::string_view text, std::span<const Link> links, Scratch& s)
-      : t_(text), links_(links), hits_(s.hits), own_(s.own), s_(s), visible_(s.visible) {
+  Search(std::string_view text, std::span<const Link> links, const CompiledLexicon& lexicon, Scratch& s)
+      : t_(text), links_(links), lexicon_(lexicon), hits_(s.hits), own_(s.own), s_(s), visible_(s.visible) {
     visible_.clear();
     for (const Link& l : links_)
       if (l.source != Source::text_link && l.source != Source::button) visible_.push_back(&l);
@@ -216,30 +198,39 @@ class Search {
               [](const Link* x, const Link* y) { return x->offset < y->offset || (x->offset == y->offset && x < y); });
   }
 
+  // From `from`, kAfterChars code points (a token cut at the edge kept whole)
+  // or up to a paragraph break.
+  struct Window {
+    std::size_t end = 0, counted = 0;  // counted: code points in it
+    bool cut_by_break = false;
+  };
+  Window window_after(std::size_t from) const {
+    Window w;
+    w.end = from;
+    while (w.end < t_.size()) {
+      if (t_[w.end] == '\n' && paragraph_break_at(t_, w.end)) {
+        w.cut_by_break = true;
+        return w;
+      }
+      if (w.counted == kAfterChars) {
+        w.end = extend_token(w.end);
+        return w;
+      }
+      char32_t cp = 0;
+      w.end += text::utf8_decode(t_, w.end, cp);
+      ++w.counted;
+    }
+    return w;
+  }
+
   // The destination of the announcement hit hits_[h], or null.
   const Link* destination(std::size_t h) {
     const Hit& hit = hits_[h];
     // After the phrase: up to kAfterChars, not across a paragraph break or a neutral phrase.
-    std::size_t limit = hit.pe;
-    bool cut_by_count = false;
-    bool cut_by_break = false;
-    std::size_t counted = 0;
-    {
-      while (limit < t_.size()) {
-        if (t_[limit] == '\n' && paragraph_break_at(t_, limit)) {
-          cut_by_break = true;
-          break;
-        }
-        if (counted == kAfterChars) {
-          cut_by_count = true;
-          break;
-        }
-        char32_t cp = 0;
-        limit += text::utf8_decode(t_, limit, cp);
-        ++counted;
-      }
-      if (cut_by_count) limit = extend_token(limit);
-    }
+    const Window w = window_after(hit.pe);
+    std::size_t limit = w.end;
+    bool cut_by_break = w.cut_by_break;
+    std::size_t counted = w.counted;
     std::size_t barrier = t_.size();
     for (std::size_t k = h + 1; k < hits_.size(); ++k)
       if (hits_[k].role == PhraseRole::neutral && hits_[k].ps >= hit.pe) {
@@ -257,9 +248,7 @@ class Search {
       if (!web) web = l;
     }
     // Hidden links (text_link hrefs, buttons) sit at the end of the text.
-    std::size_t rest = limit;
-    while (rest < t_.size() && is_space_byte(t_[rest])) ++rest;
-    if (rest == t_.size()) {
+    if (at_text_end(limit)) {
       for (const Link& l : links_) {
         if (l.source != Source::text_link && l.source != Source::button) continue;
         if (!eligible(l, hit.role, own_)) continue;
@@ -269,10 +258,11 @@ class Search {
     }
     if (web) return web;
     // Across paragraph breaks, still within kAfterChars, only to a link of a
-    // platform named after the phrase in its own paragraph ("we are moving to
-    // Signal. …\n\nJoin: signal.group/…").
+    // platform named in the phrase's sentence or after it in its paragraph
+    // ("we are moving to Signal. …\n\nJoin: signal.group/…").
     if (cut_by_break) {
-      const std::uint32_t named = platforms_named(t_.substr(hit.ps, limit - hit.ps), s_.span);
+      const std::uint32_t named =
+          platforms_named(migration::sentence_around(t_, hit.ps, hit.pe).begin, limit);
       if (named != 0) {
         std::size_t far = limit;
         bool cut = false;
@@ -315,15 +305,97 @@ class Search {
         begin = std::max(begin, hits_[k].pe);
         break;
       }
+    if (const Link* best = last_eligible(begin, hit.ps, hit.role)) return best;
+    // The line before, when it holds only links ("t.me/+x\n☝️ we moved here").
+    if (begin == 0 || t_[begin - 1] != '\n' || begin - 1 == 0 || t_[begin - 2] == '\n') return nullptr;
+    const std::size_t line_end = begin - 1;
+    std::size_t line_begin = t_.rfind('\n', line_end - 1);
+    line_begin = line_begin == std::string_view::npos ? 0 : line_begin + 1;
+    if (line_end - line_begin > kBeforeChars * 4 || words_outside_links(line_begin, line_end) > 0) return nullptr;
+    return last_eligible(line_begin, line_end, hit.role);
+  }
+
+  // Is `dest` (found for hits_[h]) next to the phrase: the first link on its
+  // side of the phrase, at most `max_words` words between them, not across a
+  // paragraph break? A hidden `dest`: when at most that many words and no
+  // visible link follow the phrase.
+  bool next_to(std::size_t h, const Link& dest, std::size_t max_words) {
+    const Hit& hit = hits_[h];
+    if (dest.source == Source::text_link || dest.source == Source::button)
+      return located(hit.pe, t_.size()).empty() && migration::words_between(t_, hit.pe, t_.size()) <= max_words;
+    std::size_t b = hit.pe, e = dest.offset;
+    if (dest.offset < hit.ps) {  // before the phrase: from the end of the link's token
+      b = token_end(dest.offset);
+      e = hit.ps;
+    }
+    for (const Link* l : located(b, e))
+      if (l != &dest) return false;
+    if (t_.substr(b, e - b).find('\n') != std::string_view::npos && paragraph_break_in(b, e)) return false;
+    return migration::words_between(t_, b, e) <= max_words;
+  }
+
+  // Does text[i] lie inside the token (run of non-blanks) of a visible link?
+  bool inside_link(std::size_t i) {
+    const std::size_t floor = i > kTokenExtend ? i - kTokenExtend : 0;
+    for (const Link* l : located(floor, i + 1))
+      if (i < token_end(l->offset)) return true;
+    return false;
+  }
+
+  // Marks the hits that lie inside a link's token (s.in_link): the words of
+  // "simplex.chat/contact#…" or "telegram.dog/x" say nothing.
+  void mark_hits_in_links(std::vector<bool>& in_link) {
+    in_link.assign(hits_.size(), false);
+    for (std::size_t k = 0; k < hits_.size(); ++k) in_link[k] = inside_link(hits_[k].ps);
+  }
+
+ private:
+  bool at_text_end(std::size_t i) const {
+    while (i < t_.size() && is_space_byte(t_[i])) ++i;
+    return i == t_.size();
+  }
+  bool paragraph_break_in(std::size_t b, std::size_t e) const {
+    for (std::size_t i = b; i < e; ++i)
+      if (t_[i] == '\n' && paragraph_break_at(t_, i)) return true;
+    return false;
+  }
+
+  // Bit set (place_bit) of the platforms the hits in text[b, e) name.
+  std::uint32_t platforms_named(std::size_t b, std::size_t e) const {
+    std::uint32_t bits = 0;
+    for (const Hit& h : hits_)
+      if (h.ps >= b && h.pe <= e) bits |= lexicon_.places[h.entry];
+    return bits;
+  }
+
+  // The last eligible link for `role` starting in text[b, e), a non-web one
+  // before a web one; null if none.
+  const Link* last_eligible(std::size_t b, std::size_t e, PhraseRole role) {
     const Link* best = nullptr;
-    for (const Link* l : located(begin, hit.ps)) {
-      if (!eligible(*l, hit.role, own_)) continue;
+    for (const Link* l : located(b, e)) {
+      if (!eligible(*l, role, own_)) continue;
       if (l->platform != Platform::web || !best || best->platform == Platform::web) best = l;
     }
     return best;
   }
 
- private:
+  // Words in text[b, e) outside the tokens (runs of non-blanks) where links start.
+  std::size_t words_outside_links(std::size_t b, std::size_t e) {
+    std::size_t n = 0;
+    for (const Link* l : located(b, e)) {
+      if (l->offset < b) continue;  // inside the previous link's token
+      n += migration::words_between(t_, b, l->offset);
+      b = std::min(token_end(l->offset), e);
+    }
+    return n + migration::words_between(t_, b, e);
+  }
+
+  // The end of the token (run of non-blanks) starting at i.
+  std::size_t token_end(std::size_t i) const {
+    while (i < t_.size() && !is_space_byte(t_[i])) ++i;
+    return i;
+  }
+
   // Extends a window end that falls inside a token to the token's end.
   std::size_t extend_token(std::size_t e) const {
     const std::size_t cap = std::min(t_.size(), e + kTokenExtend);
@@ -343,6 +415,7 @@ class Search {
 
   std::string_view t_;
   std::span<const Link> links_;
+  const CompiledLexicon& lexicon_;
   const std::vector<Hit>& hits_;
   const OwnHints& own_;
   Scratch& s_;
@@ -428,6 +501,19 @@ bool reported(std::string_view t, const std::vector<Hit>& hits, std::size_t h) {
   return false;
 }
 
+// Does the sentence name a place the act of `role` can go to? A leaving act
+// needs a place (Telegram, which it leaves, or any other); the others a place
+// that is not Telegram, or "here" pointing at a link; contact_elsewhere a
+// messenger (not Telegram, not the web).
+bool has_place(PhraseRole role, const migration::SentenceWords& w) {
+  const std::uint32_t telegram = place_bit(Platform::telegram), web = place_bit(Platform::web);
+  switch (role) {
+    case PhraseRole::leaving: return w.places != 0;
+    case PhraseRole::contact_elsewhere: return (w.places & ~(telegram | web)) != 0;
+    default: return (w.places & ~telegram) != 0 || w.deictic;
+  }
+}
+
 }  // namespace
 
 AnnouncementDetector::AnnouncementDetector() : impl_(std::make_unique<Impl>()) {}
@@ -456,22 +542,22 @@ std::optional<Announcement> AnnouncementDetector::detect(std::string_view text, 
   Scratch& s = scratch();
   impl_->find_hits(text, s);
   const std::vector<Hit>& hits = s.hits;
-  const bool any = std::any_of(hits.begin(), hits.end(), [](const Hit& h) {
-    return h.role != PhraseRole::neutral && h.role != PhraseRole::report;
-  });
+  const bool any = std::any_of(hits.begin(), hits.end(), [](const Hit& h) { return migration::announces(h.role); });
   if (!any) {
     s.release();
     return std::nullopt;
   }
   s.own.parse(own_chat_hint);
   quoted_flags(text, s);
-  Search search(text, links, s);
+  s.in_link.clear();
+  const CompiledLexicon& lexicon = impl_->lexicon;
+  Search search(text, links, lexicon, s);
   const auto announcement = [&](const Hit& hit, AnnouncementType type, const Link* dest) {
     Announcement a;
     a.type = type;
     a.destination = dest;
     a.phrase = std::string(text.substr(hit.ps, hit.pe - hit.ps));
-    a.language = impl_->lexicon.entries[hit.entry].language;
+    a.language = lexicon.entries[hit.entry].language;
     a.phrase_offset = hit.ps;
     return a;
   };
@@ -479,9 +565,33 @@ std::optional<Announcement> AnnouncementDetector::detect(std::string_view text, 
   std::optional<Announcement> result;
   for (std::size_t h = 0; h < hits.size(); ++h) {
     const Hit& hit = hits[h];
-    if (hit.role == PhraseRole::neutral || hit.role == PhraseRole::report) continue;
+    if (!migration::announces(hit.role)) continue;
     if (s.quoted[h] || reported(text, hits, h)) continue;
-    if (const Link* dest = links.empty() ? nullptr : search.destination(h)) {
+    const PhraseForm form = lexicon.entries[hit.entry].form;
+    bool supported = true;  // a composed phrase: by the words of its sentence (or by a destination next to it)
+    if (form != PhraseForm::flat) {
+      if (s.in_link.empty()) search.mark_hits_in_links(s.in_link);
+      if (s.in_link[h]) continue;
+      const auto words_in = [&](migration::Sentence span) {
+        return migration::sentence_words(hits, s.in_link, lexicon.entries, lexicon.places, span, h);
+      };
+      const migration::Sentence sn = migration::sentence_around(text, hit.ps, hit.pe);
+      const migration::SentenceWords clause = words_in(migration::clause_around(text, hit.ps, hit.pe));
+      if (sn.question || clause.deny || clause.howto) continue;
+      const migration::SentenceWords words = words_in(sn);
+      if (form == PhraseForm::act && !words.who) continue;
+      supported = form == PhraseForm::noun ? words.who || words.join : has_place(hit.role, words);
+      // A verb that ends its sentence ("Друзі, ми переїжджаємо!") finds its place after it, in its paragraph.
+      if (!supported && (hit.role == PhraseRole::move || hit.role == PhraseRole::leaving) &&
+          migration::words_between(text, hit.pe, sn.end) <= 1)
+        supported = has_place(hit.role, words_in({hit.pe, search.window_after(hit.pe).end, false}));
+    }
+    const Link* dest = links.empty() ? nullptr : search.destination(h);
+    if (dest && !supported &&
+        !search.next_to(h, *dest, form == PhraseForm::noun ? kNounNextToWords : kActNextToWords))
+      dest = nullptr;
+    if (!dest && !supported) continue;
+    if (dest) {
       // A departure that points somewhere is a move.
       const AnnouncementType type =
           hit.role == PhraseRole::leaving ? AnnouncementType::move : static_cast<AnnouncementType>(hit.role);

@@ -1,12 +1,42 @@
 #include "linkdrift/migration/lexicon.h"
 
 #include <array>
+#include <optional>
+#include <utility>
 
 namespace linkdrift::migration {
 namespace {
 
-constexpr std::array<std::string_view, 7> kRoleNames = {"move",    "backup",  "new_channel", "contact_elsewhere",
-                                                        "leaving", "neutral", "report"};
+constexpr std::array<std::string_view, 12> kRoleNames = {
+    "move", "backup", "new_channel", "contact_elsewhere", "leaving", "neutral",
+    "report", "who", "deny", "howto", "join", "where"};
+
+constexpr std::array<std::pair<std::string_view, PhraseForm>, 3> kFormPrefixes = {
+    {{"act.", PhraseForm::act}, {"act1.", PhraseForm::act_self}, {"noun.", PhraseForm::noun}}};
+
+// TYPE: a role name, FORM.TYPE for an announcement role, or where.PLATFORM / where.here.
+bool parse_type(std::string_view type, LexiconEntry& e) {
+  for (const auto& [prefix, form] : kFormPrefixes)
+    if (type.starts_with(prefix)) {
+      type.remove_prefix(prefix.size());
+      e.form = form;
+    }
+  if (e.form == PhraseForm::flat && type.starts_with("where.")) {
+    type.remove_prefix(6);
+    e.role = PhraseRole::where;
+    e.deictic = type == "here";
+    if (e.deictic) return true;
+    const std::optional<Platform> p = parse_platform(type);
+    if (p) e.place = *p;
+    return p.has_value() && *p != Platform::email;
+  }
+  for (std::size_t i = 0; i < kRoleNames.size(); ++i)
+    if (type == kRoleNames[i]) {
+      e.role = static_cast<PhraseRole>(i);
+      return e.role != PhraseRole::where && (e.form == PhraseForm::flat || announces(e.role));
+    }
+  return false;
+}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.back() == '\r' || s.back() == ' ')) s.remove_suffix(1);
@@ -49,13 +79,9 @@ std::vector<LexiconEntry> parse_lexicon(std::string_view tsv) {
     if (phrase.empty() || phrase == "*") fail("empty phrase");
     if (!valid_language(lang)) fail("language must be a lowercase code such as en, ru, pt-br");
     LexiconEntry e;
-    bool known = false;
-    for (std::size_t i = 0; i < kRoleNames.size(); ++i)
-      if (type == kRoleNames[i]) {
-        e.role = static_cast<PhraseRole>(i);
-        known = true;
-      }
-    if (!known) fail("unknown type (move, backup, new_channel, contact_elsewhere, leaving, neutral, report)");
+    if (!parse_type(type, e))
+      fail("unknown type (move, backup, new_channel, contact_elsewhere, leaving, neutral, report, who, deny, "
+           "howto, join, where.PLATFORM, where.here; act.TYPE, act1.TYPE, noun.TYPE for the first five)");
     e.language = std::string(lang);
     e.phrase = std::string(phrase);
     e.line = line_no;

@@ -122,7 +122,7 @@ void PhraseMatcher::add(std::size_t entry, const std::string& folded_phrase, std
                         PhraseRole role) {
   Phrase p;
   p.entry = entry;
-  const bool announcing = role != PhraseRole::neutral && role != PhraseRole::report;
+  const bool announcing = announces(role);
   p.scopes = static_cast<std::uint8_t>(1u | (announcing ? 2u : 0u) |
                                        (announcing && role != PhraseRole::contact_elsewhere ? 4u : 0u) |
                                        (role == PhraseRole::leaving ? 8u : 0u));
