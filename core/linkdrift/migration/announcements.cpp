@@ -311,7 +311,7 @@ class Search {
     const std::size_t line_end = begin - 1;
     std::size_t line_begin = t_.rfind('\n', line_end - 1);
     line_begin = line_begin == std::string_view::npos ? 0 : line_begin + 1;
-    if (line_end - line_begin > kBeforeChars * 4 || words_outside_links(line_begin, line_end) > 0) return nullptr;
+    if (line_end - line_begin > kBeforeChars * 4 || !only_links(line_begin, line_end)) return nullptr;
     return last_eligible(line_begin, line_end, hit.role);
   }
 
@@ -322,7 +322,7 @@ class Search {
   bool next_to(std::size_t h, const Link& dest, std::size_t max_words) {
     const Hit& hit = hits_[h];
     if (dest.source == Source::text_link || dest.source == Source::button)
-      return located(hit.pe, t_.size()).empty() && migration::words_between(t_, hit.pe, t_.size()) <= max_words;
+      return located(hit.pe, t_.size()).empty() && migration::at_most_words(t_, hit.pe, t_.size(), max_words);
     std::size_t b = hit.pe, e = dest.offset;
     if (dest.offset < hit.ps) {  // before the phrase: from the end of the link's token
       b = token_end(dest.offset);
@@ -331,7 +331,7 @@ class Search {
     for (const Link* l : located(b, e))
       if (l != &dest) return false;
     if (t_.substr(b, e - b).find('\n') != std::string_view::npos && paragraph_break_in(b, e)) return false;
-    return migration::words_between(t_, b, e) <= max_words;
+    return migration::at_most_words(t_, b, e, max_words);
   }
 
   // Does text[i] lie inside the token (run of non-blanks) of a visible link?
@@ -379,15 +379,14 @@ class Search {
     return best;
   }
 
-  // Words in text[b, e) outside the tokens (runs of non-blanks) where links start.
-  std::size_t words_outside_links(std::size_t b, std::size_t e) {
-    std::size_t n = 0;
+  // Does text[b, e) hold links and no word outside their tokens?
+  bool only_links(std::size_t b, std::size_t e) {
     for (const Link* l : located(b, e)) {
       if (l->offset < b) continue;  // inside the previous link's token
-      n += migration::words_between(t_, b, l->offset);
+      if (!migration::at_most_words(t_, b, l->offset, 0)) return false;
       b = std::min(token_end(l->offset), e);
     }
-    return n + migration::words_between(t_, b, e);
+    return migration::at_most_words(t_, b, e, 0);
   }
 
   // The end of the token (run of non-blanks) starting at i.
@@ -583,7 +582,7 @@ std::optional<Announcement> AnnouncementDetector::detect(std::string_view text, 
       supported = form == PhraseForm::noun ? words.who || words.join : has_place(hit.role, words);
       // A verb that ends its sentence ("Друзі, ми переїжджаємо!") finds its place after it, in its paragraph.
       if (!supported && (hit.role == PhraseRole::move || hit.role == PhraseRole::leaving) &&
-          migration::words_between(text, hit.pe, sn.end) <= 1)
+          migration::at_most_words(text, hit.pe, sn.end, 1))
         supported = has_place(hit.role, words_in({hit.pe, search.window_after(hit.pe).end, false}));
     }
     const Link* dest = links.empty() ? nullptr : search.destination(h);

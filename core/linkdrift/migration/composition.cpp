@@ -1,5 +1,7 @@
 #include "linkdrift/migration/composition.h"
 
+#include <algorithm>
+
 #include "linkdrift/base/text_util.h"
 #include "linkdrift/migration/phrase_matcher.h"
 
@@ -95,17 +97,18 @@ SentenceWords sentence_words(const std::vector<Hit>& hits, const std::vector<boo
   return w;
 }
 
-std::size_t words_between(std::string_view t, std::size_t b, std::size_t e) {
+bool at_most_words(std::string_view t, std::size_t b, std::size_t e, std::size_t max_words) {
   std::size_t n = 0;
   bool in_word = false;
-  while (b < e && b < t.size()) {
+  e = std::min(e, t.size());
+  while (b < e) {
     char32_t cp = 0;
     b += text::utf8_decode(t, b, cp);
     const bool word = !is_non_word(cp < 0x80 && cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-    if (word && !in_word) ++n;
+    if (word && !in_word && ++n > max_words) return false;
     in_word = word;
   }
-  return n;
+  return true;
 }
 
 }  // namespace linkdrift::migration

@@ -44,8 +44,8 @@ SentenceWords sentence_words(const std::vector<Hit>& hits, const std::vector<boo
                              const std::vector<LexiconEntry>& entries, const std::vector<std::uint32_t>& places,
                              Sentence s, std::size_t self);
 
-// The number of words (runs of word characters) in text[b, e).
-std::size_t words_between(std::string_view text, std::size_t b, std::size_t e);
+// Whether text[b, e) holds at most max_words words (runs of word characters); stops at the next one.
+bool at_most_words(std::string_view text, std::size_t b, std::size_t e, std::size_t max_words);
 
 constexpr std::uint32_t place_bit(Platform p) { return 1u << static_cast<unsigned>(p); }
 

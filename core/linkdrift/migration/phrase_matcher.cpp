@@ -18,6 +18,9 @@ std::uint32_t load(const char* p, std::size_t n) {
   return k;
 }
 std::uint32_t slot4(std::uint32_t k) { return (k * 0x9E3779B1u) >> 16; }
+// The key table's bucket of a key (2- or 4-byte): kBuckets of them.
+constexpr std::size_t kBuckets = 4096;
+std::uint32_t bucket(std::uint32_t k) { return (k * 0x85EBCA77u) >> 20; }
 void set(std::vector<std::uint64_t>& f, std::uint32_t bit) { f[bit >> 6] |= std::uint64_t{1} << (bit & 63); }
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
@@ -218,9 +221,15 @@ void PhraseMatcher::finish() {
     for (std::size_t s = 0; s < 4; ++s)
       if (in_scope(s)) set(filter4_[s], slot4(p.key));
   }
-  std::stable_sort(phrases_.begin(), phrases_.end(), [](const Phrase& a, const Phrase& b) { return a.key < b.key; });
+  // By bucket, then key (add() order kept among equal keys): a key's phrases are one run in its bucket.
+  std::stable_sort(phrases_.begin(), phrases_.end(), [](const Phrase& a, const Phrase& b) {
+    return bucket(a.key) != bucket(b.key) ? bucket(a.key) < bucket(b.key) : a.key < b.key;
+  });
   keys_.clear();
   for (const Phrase& p : phrases_) keys_.push_back(p.key);
+  bucket_start_.assign(kBuckets + 1, 0);
+  for (const Phrase& p : phrases_) ++bucket_start_[bucket(p.key) + 1];
+  for (std::size_t b = 0; b < kBuckets; ++b) bucket_start_[b + 1] += bucket_start_[b];
 }
 
 template <class Emit>
@@ -295,8 +304,10 @@ void PhraseMatcher::occurrences(std::string_view t, std::size_t scope, Visit&& v
   const char* p = t.data();
   const std::size_t n = t.size();
   const auto phrases_keyed = [&](std::uint32_t key, std::size_t i) {
-    for (auto k = std::lower_bound(keys_.begin(), keys_.end(), key); k != keys_.end() && *k == key; ++k) {
-      const Phrase& ph = phrases_[static_cast<std::size_t>(k - keys_.begin())];
+    const std::uint32_t b = bucket(key);
+    for (std::uint32_t k = bucket_start_[b], end = bucket_start_[b + 1]; k < end; ++k) {
+      if (keys_[k] != key) continue;
+      const Phrase& ph = phrases_[k];
       if (i < ph.key_offset) continue;
       const std::size_t at = i - ph.key_offset;  // the key word's start
       if (word_at(t, at, ph.key_text()) && !visit(ph, at)) return false;

@@ -109,8 +109,9 @@ class PhraseMatcher {
   std::array<Filter, 4> filter2_;    // 2-byte keys
   std::array<bool, 4> has_short_{};  // the scope has 2-byte keys
   Filter probe_;                     // per byte pair (prev | cur << 8): probe cur (probed())
-  std::vector<Phrase> phrases_;          // sorted by key
-  std::vector<std::uint32_t> keys_;      // phrases_[i].key: a compact copy to search
+  std::vector<Phrase> phrases_;               // sorted by bucket(key), then key
+  std::vector<std::uint32_t> keys_;           // phrases_[i].key: a compact copy to search
+  std::vector<std::uint32_t> bucket_start_;   // bucket b's phrases: [bucket_start_[b], bucket_start_[b + 1])
 };
 
 }  // namespace linkdrift::migration
