@@ -10,7 +10,9 @@
 //   thread's scratch buffers have grown (except the result's strings).
 // - An announcement needs a lexicon phrase AND an eligible destination link
 //   near it, except `leaving`: a departure phrase ("we are leaving Telegram")
-//   with no destination near it (with one, it is a move).
+//   with no destination near it (with one, it is a move). A composed phrase
+//   (lexicon act./act1./noun.) also needs its sentence's support: who speaks,
+//   a place, no denial, how-to or question (composition.h).
 // - Thread-safe for concurrent detect() calls on one instance. Not copyable.
 //   Movable. The first detector of a process parses the embedded lexicon and
 //   builds its phrase matcher (~15 M instructions), shared by all detectors; it
@@ -35,7 +37,7 @@ struct Announcement {
   AnnouncementType type = AnnouncementType::move;
   const Link* destination = nullptr;  // points into the `links` span given to detect(); null for leaving
   std::string phrase;                 // the matched phrase as written in the text (the evidence)
-  std::string language;               // lexicon language of the phrase: en, ru, ar, fa, he, id, es, pt, tr, zh, uk
+  std::string language;               // lexicon language of the phrase (ISO 639-1: en, ru, uk, ar, fa, he, id, es, pt, tr, zh, fr, de, ms, bn, hi, ur)
   std::size_t phrase_offset = 0;      // byte offset of `phrase` in the text
 };
 
