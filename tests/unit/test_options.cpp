@@ -62,7 +62,7 @@ TEST_CASE("option tables: every row fits its type; keys and flags are unique") {
   std::set<std::string_view> keys, flags;
   check_rows(report_option_table(), keys, flags);
   check_rows(analyzer_option_table(), keys, flags);
-  CHECK(report_option_table().size() == 19);
+  CHECK(report_option_table().size() == 20);
   CHECK(analyzer_option_table().size() == 3);
   // The report echoes every report option, in table order.
   std::vector<std::string> echoed;
@@ -74,7 +74,7 @@ TEST_CASE("option tables: every row fits its type; keys and flags are unique") {
 
 TEST_CASE("option tables: `linkdrift options` describes keys, bounds and defaults") {
   const auto j = option_tables_json();
-  REQUIRE(j["report"].size() == 19);
+  REQUIRE(j["report"].size() == 20);
   const auto row = [&](const char* group, const char* key) {
     for (const auto& r : j[group])
       if (r["key"] == key) return r;

@@ -22,6 +22,19 @@ std::map<std::int64_t, std::uint64_t> messages_per_bucket(const ChatData& chat, 
   return out;
 }
 
+std::map<std::int64_t, std::int64_t> counted_minutes(const ChatData& chat, const ReportOptions& o) {
+  std::map<std::int64_t, std::int64_t> out;
+  auto add = [&](const MinuteHistogram& h, std::int64_t sign) {
+    h.for_each_run([&](std::int64_t minute, std::uint32_t count) {
+      if (in_range(minute * 60, o)) out[minute] += sign * count;
+    });
+  };
+  add(chat.message_times, 1);
+  if (!o.include_forwarded) add(chat.forwarded_times, -1);
+  for (auto it = out.begin(); it != out.end();) it = it->second <= 0 ? out.erase(it) : std::next(it);
+  return out;
+}
+
 std::vector<const AnnouncementRow*> counted_announcements(const ChatData& chat, const ReportOptions& o) {
   std::vector<const AnnouncementRow*> out;
   for (const AnnouncementRow& a : chat.announcements)

@@ -24,6 +24,9 @@ inline bool row_counted(const LinkRow& row, const ReportOptions& o) {
 // Counted (non-service) messages of a chat per bucket ordinal; no empty entries.
 std::map<std::int64_t, std::uint64_t> messages_per_bucket(const ChatData& chat, const ReportOptions& o);
 
+// Counted (non-service) messages of a chat per minute (UTC minutes since the epoch); no empty entries.
+std::map<std::int64_t, std::int64_t> counted_minutes(const ChatData& chat, const ReportOptions& o);
+
 // The chat's announcements in [from, to), in message order. Forwarded messages
 // are never examined for announcements, so include_forwarded does not apply.
 std::vector<const AnnouncementRow*> counted_announcements(const ChatData& chat, const ReportOptions& o);

@@ -52,6 +52,10 @@ constexpr OptionSpec<R> kTable[] = {
       "an announced Telegram name no loaded chat carries is continued by a chat that began within N days of the "
       "announcement and links the name itself (0: off)"},
      &R::successor_birth_days},
+    {{"successor_window_days", "--successor-window-days", "N", T::integer, 0, 36500, false,
+      "a chat that ended may be continued by a loaded chat whose first message is within N days of its last "
+      "(its lifecycle's successors, ranked by evidence)"},
+     &R::successor_window_days},
     {{"events", "--event", "DATE[=LABEL]", T::events, 0, 0, false,
       "an event for the report's before/after windows, DATE = YYYY-MM-DD (repeatable; replaces the defaults)"},
      &R::events},

@@ -14,6 +14,7 @@
 #include "linkdrift/report/counting.h"
 #include "linkdrift/report/events.h"
 #include "linkdrift/report/graph.h"
+#include "linkdrift/report/lifecycle.h"
 #include "linkdrift/store/intern_index.h"
 
 namespace linkdrift {
@@ -118,8 +119,10 @@ class ReportPass {
     report.platforms = platforms();
     report.buckets = SeriesReport{min_bucket_, std::move(bucket_messages_), std::move(series_)};
     report.top_targets = top_targets();
+    const std::vector<std::optional<ChatLifecycle>> lifecycles = chat_lifecycles(corpus_, o_, directory);
+    for (std::size_t i = 0; i < lifecycles.size(); ++i) report.chats[i].lifecycle = lifecycles[i];
     report.announcements = announcements();
-    report.outcomes = outcomes();
+    report.outcomes = outcomes(lifecycles);
     report.events = event_reports(corpus_, o_, signatures_, o_.bucket == Bucket::month ? &chat_buckets_ : nullptr);
     report.graph = graph_report(corpus_, o_, signatures_, directory);
     return report;
@@ -440,8 +443,10 @@ class ReportPass {
   // The first other chat that continues chat `i` after its announcements `as`
   // (first at `first`): a chat a Telegram destination names (ChatDirectory, its
   // "born with the announcement" rule told apart), or a chat with messages after
-  // `first` whose name contains chat i's name.
-  Continuation continued_in(std::size_t i, const std::vector<const AnnouncementRow*>& as, std::int64_t first) const {
+  // `first` whose name contains chat i's name; else the best successor of
+  // chat i's lifecycle (it ended: lifecycle.h).
+  Continuation continued_in(std::size_t i, const std::vector<const AnnouncementRow*>& as, std::int64_t first,
+                            const std::optional<ChatLifecycle>& lifecycle) const {
     const auto self = static_cast<std::uint32_t>(i);
     Continuation found;
     auto consider = [&](std::uint32_t j, ContinuedBy rule) {
@@ -461,6 +466,8 @@ class ReportPass {
           c.messages > 0 && c.last_date > first)
         consider(j, ContinuedBy::same_name);
     }
+    if (found.chat < 0 && lifecycle && !lifecycle->successors.empty())
+      found = {lifecycle->successors.front().chat, ContinuedBy::successor};
     return found;
   }
 
@@ -476,7 +483,7 @@ class ReportPass {
     return first != std::numeric_limits<std::int64_t>::max() ? first : first_contact;
   }
 
-  std::vector<OutcomeReport> outcomes() const {
+  std::vector<OutcomeReport> outcomes(const std::vector<std::optional<ChatLifecycle>>& lifecycles) const {
     std::vector<OutcomeReport> out;
     if (!any_announcements_) return out;
     std::int64_t corpus_end = std::numeric_limits<std::int64_t>::min();  // the corpus' last message
@@ -501,7 +508,7 @@ class ReportPass {
         chat.forwarded_times.for_each_run([&](std::int64_t m, std::uint32_t n) { minutes[m] -= n; });
       const migration::ActivityAround a = migration::activity_around(minutes, am);
       const std::int64_t last_date = a.last_minute == floor_div(chat.last_date, 60) ? chat.last_date : a.last_minute * 60;
-      const Continuation cont = continued_in(i, as, first);
+      const Continuation cont = continued_in(i, as, first, lifecycles[i]);
       OutcomeReport& r = out.emplace_back();
       r.chat = {i, chat.info.id, chat.info.name};
       r.announcements = as.size();

@@ -213,7 +213,31 @@ Json target_list_json(const std::vector<TargetCount>& list) {
   return out;
 }
 
-Json chat_json(const ChatReport& c, Bucket unit) {
+Json lifecycle_json(const ChatLifecycle& l, const std::vector<ChatReport>& chats) {
+  Json::object_t out;
+  out.emplace("active_days", l.active_days);
+  out.emplace("longest_silence_days", l.longest_silence_days);
+  out.emplace("longest_silence_from", date_or_null(l.longest_silence_from));
+  out.emplace("days_to_corpus_end", l.days_to_corpus_end);
+  out.emplace("ended", l.ended);
+  Json successors = Json::array();
+  for (const SuccessorCandidate& c : l.successors) {
+    Json evidence = Json::array();
+    for (const SuccessorEvidence e : c.evidence) evidence.push_back(name(e));
+    const ChatReport& to = chats[c.chat];
+    successors.push_back(Json{{"chat", c.chat}, {"chat_id", to.id}, {"chat_name", to.name}, {"score", c.score},
+                              {"gap_days", c.gap_days}, {"evidence", std::move(evidence)}});
+  }
+  out.emplace("successors", std::move(successors));
+  Json backups = Json::array();
+  for (const BackupChannel& b : l.backups)
+    backups.push_back(Json{{"kind", name(b.kind)}, {"target", b.target},
+                           {"chat", b.chat ? Json(*b.chat) : Json(nullptr)}, {"posting_moved", b.posting_moved}});
+  out.emplace("backups", std::move(backups));
+  return out;
+}
+
+Json chat_json(const ChatReport& c, Bucket unit, const std::vector<ChatReport>& chats) {
   Json j;
   j["file"] = c.file;
   j["index"] = c.index;
@@ -237,6 +261,7 @@ Json chat_json(const ChatReport& c, Bucket unit) {
   j["link_records_per_bucket"] = std::move(links_per_bucket);
   j["signature_targets"] = target_list_json(c.signature_targets);
   j["top_targets"] = target_list_json(c.top_targets);
+  j["lifecycle"] = c.lifecycle ? lifecycle_json(*c.lifecycle, chats) : Json(nullptr);
   return j;
 }
 
@@ -263,7 +288,7 @@ Json report_json(const Report& r) {
   j["outcomes"] = array_of(r.outcomes, outcome_json);
   j["events"] = array_of(r.events, [&](const EventReport& e) { return event_json(e, r.options); });
   j["graph"] = graph_json(r.graph);
-  j["chats"] = array_of(r.chats, [&](const ChatReport& c) { return chat_json(c, unit); });
+  j["chats"] = array_of(r.chats, [&](const ChatReport& c) { return chat_json(c, unit, r.chats); });
   Json errors = Json::array();
   for (const FileReport& f : r.files)
     if (f.error) errors.push_back(Json{{"file", f.name}, {"offset", f.error->offset}, {"message", f.error->message}});

@@ -85,6 +85,36 @@ struct TargetCount {
   std::optional<double> share;  // signature targets: of the chat's counted messages
 };
 
+// A chat that may continue an ended one (lifecycle.h states the rules).
+enum class SuccessorEvidence : std::uint8_t { announced, name, cross_link };
+std::string_view name(SuccessorEvidence e);  // "announced", "name", "cross_link"
+
+struct SuccessorCandidate {
+  std::uint32_t chat = 0;   // index into Report::chats
+  int score = 0;            // higher first
+  std::int64_t gap_days = 0;  // its first message minus the ended chat's last (negative: began before)
+  std::vector<SuccessorEvidence> evidence;  // in enum order
+};
+
+// A backup channel the chat announced (a Telegram destination of a backup announcement).
+struct BackupChannel {
+  Kind kind = Kind::public_;
+  std::string target;
+  std::optional<std::uint32_t> chat;  // the loaded chat it names
+  bool posting_moved = false;         // the announcer ended and that chat posted after its last message
+};
+
+// Every chat's lifecycle (report "chats"[i].lifecycle), over its counted messages.
+struct ChatLifecycle {
+  std::int64_t active_days = 0;           // last minus first message
+  std::int64_t longest_silence_days = 0;  // between two messages
+  std::optional<std::int64_t> longest_silence_from;  // the message before it
+  std::int64_t days_to_corpus_end = 0;    // its last message to the corpus' last
+  bool ended = false;                     // days_to_corpus_end >= outcome_silent_end_days
+  std::vector<SuccessorCandidate> successors;  // ranked; only for an ended chat
+  std::vector<BackupChannel> backups;
+};
+
 struct ChatReport {
   std::string file;
   int index = 0;
@@ -97,6 +127,7 @@ struct ChatReport {
   std::array<std::uint64_t, kPlatformCount> link_records{};
   std::array<BucketCounts, kPlatformCount> link_records_per_bucket;
   std::vector<TargetCount> signature_targets, top_targets;
+  std::optional<ChatLifecycle> lifecycle;  // none without counted messages
 };
 
 // The chat an entry is about: its index in Report::chats, its export id and name.
@@ -121,8 +152,8 @@ struct AnnouncementReport {
   std::string phrase, language;
 };
 
-enum class ContinuedBy : std::uint8_t { destination, born_with_announcement, same_name };
-std::string_view name(ContinuedBy c);  // "destination", "born_with_announcement", "same_name"
+enum class ContinuedBy : std::uint8_t { destination, born_with_announcement, same_name, successor };
+std::string_view name(ContinuedBy c);  // "destination", "born_with_announcement", "same_name", "successor"
 
 struct OutcomeReport {
   ChatRef chat;

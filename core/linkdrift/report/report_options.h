@@ -50,6 +50,9 @@ struct ReportOptions {
   // names a chat that began within this many days of the announcement and links the
   // destination itself (chat_directory.h, "born with the announcement"); 0: off.
   int successor_birth_days = 14;
+  // Lifecycle successors (lifecycle.h): a chat that ended may be continued by a chat whose
+  // first message is within this many days of its last (before or after).
+  int successor_window_days = 60;
   // Report "events": whole calendar months (report time zone) before and after each
   // event's month, which itself counts in neither window.
   std::vector<EventMarker> events = default_events();
