@@ -98,6 +98,33 @@ void print_migration(std::FILE* out, const Report& r) {
   if (r.outcomes.size() > 20) std::fprintf(out, "  (%zu more in the JSON report)\n", r.outcomes.size() - 20);
 }
 
+// The chats that ended before the data does (report chats[].lifecycle): last
+// message, longest silence, and the ranked successor candidates with their
+// evidence; at most 20, in chat order.
+void print_ended_chats(std::FILE* out, const Report& r) {
+  std::vector<const ChatReport*> ended;
+  for (const ChatReport& c : r.chats)
+    if (c.lifecycle && c.lifecycle->ended) ended.push_back(&c);
+  if (ended.empty()) return;
+  std::fprintf(out, "\nended chats (%zu): last message, days before the data ends, successors (score: evidence)\n",
+               ended.size());
+  for (std::size_t i = 0; i < ended.size() && i < 20; ++i) {
+    const ChatReport& c = *ended[i];
+    const ChatLifecycle& l = *c.lifecycle;
+    std::string successors;
+    for (const SuccessorCandidate& s : l.successors) {
+      std::string evidence;
+      for (const SuccessorEvidence e : s.evidence) evidence += (evidence.empty() ? "" : "+") + std::string(name(e));
+      successors += (successors.empty() ? "" : ", ") + ("\"" + printable(r.chats[s.chat].name, 60) + "\" (" +
+                                                         std::to_string(s.score) + ": " + evidence + ")");
+    }
+    std::fprintf(out, "  %s %s %6lld d  %s\n", padded(printable(c.name, 96), 32).c_str(),
+                 c.last_date ? iso_utc(*c.last_date).substr(0, 10).c_str() : "-",
+                 static_cast<long long>(l.days_to_corpus_end), successors.empty() ? "(none)" : successors.c_str());
+  }
+  if (ended.size() > 20) std::fprintf(out, "  (%zu more in the JSON report)\n", ended.size() - 20);
+}
+
 // Files that were skipped, and HTML pages whose dates had no UTC offset.
 void print_file_notes(std::FILE* out, const Report& r) {
   std::vector<int> zones;
@@ -169,6 +196,7 @@ void print_summary(std::FILE* out, const Report& r) {
   }
   print_rare_platform_chats(out, r, active);
   print_migration(out, r);
+  print_ended_chats(out, r);
   std::size_t failed = 0;
   for (const FileReport& f : r.files) failed += f.error.has_value();
   if (failed > 0) {
