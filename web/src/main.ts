@@ -15,6 +15,7 @@ import { append, replaceChildren, neutralise, download, fmtInt, plural } from '.
 import { readTheme, type Chart } from './charts';
 import { EventsEditor } from './events';
 import { MigrationView } from './migration';
+import { LifecycleView } from './lifecycle';
 import { OverviewView } from './overview';
 import { ChannelsView } from './channels';
 import { RecordsView } from './records';
@@ -300,6 +301,7 @@ function clearResults(): void {
   views.channels.clear();
   views.records.clear();
   views.migration.clear();
+  views.lifecycle.clear();
 }
 
 function renderAll(): void {
@@ -313,6 +315,7 @@ function renderAll(): void {
     chatLabel,
     exportGraph: pool?.features.graphExport && !S.partial ? exportGraph : null,
   });
+  views.lifecycle.render(r, { chatLabel });
 }
 
 // ------------------------------------------------------------------- views
@@ -323,7 +326,7 @@ function chatLabel(c: ReportChat): string {
 }
 
 /** The views, made by init() once the page's elements exist. */
-let views: { overview: OverviewView; channels: ChannelsView; records: RecordsView; migration: MigrationView; events: EventsEditor };
+let views: { overview: OverviewView; channels: ChannelsView; records: RecordsView; migration: MigrationView; lifecycle: LifecycleView; events: EventsEditor };
 
 function makeViews(): typeof views {
   const migration = new MigrationView();
@@ -340,6 +343,7 @@ function makeViews(): typeof views {
     }),
     channels: new ChannelsView({ chatLabel, showRecords }),
     records, migration,
+    lifecycle: new LifecycleView(),
     events: new EventsEditor(() => scheduleReport()),
   };
 }

@@ -12,7 +12,7 @@ import {
   type Outcome, type EventReport, type EventWindow, type GraphNode, type GraphEdge, type Platform,
 } from './report';
 import type { GraphFormat } from './protocol';
-import { h, replaceChildren, neutralise, safeLink, bdi, fmtInt, plural } from './safe';
+import { h, replaceChildren, neutralise, safeLink, bdi, fmtInt, plural, svg } from './safe';
 import { Chart, baseOption, eventMarkLine, readTheme, type ChartMarker } from './charts';
 import { type Col, body, dataTable, head } from './table';
 import { $ } from './dom';
@@ -43,6 +43,8 @@ function continuationReason(o: ChatOutcome, r: Report): string {
       return `its first message came within ${r.options.successor_birth_days} days of the announcement, and it links the announced Telegram name more than any other chat does`;
     case 'same_name':
       return 'it carries this chat\'s name and posts after the announcement';
+    case 'successor':
+      return 'this chat ended and it is the best-ranked successor of its lifecycle (its name, links between the two, how soon it began)';
     default:
       return 'it is the announced destination (its name, or the link it signs its posts with)';
   }
@@ -96,13 +98,6 @@ function destination(r: Report, a: Announcement, full: boolean): HTMLElement {
 
 const pct = (v: number | null) => (v == null ? '–' : `${v > 0 ? '+' : v < 0 ? '−' : '±'}${Math.abs(v).toLocaleString('en-US', { maximumFractionDigits: 1 })}%`);
 const day = (iso: string) => iso.slice(0, 10);
-const SVG = 'http://www.w3.org/2000/svg';
-
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  return e;
-}
 
 /** A small inline SVG of a chat's messages per bucket, with the announcement buckets marked. */
 function sparkline(r: Report, chat: ReportChat, marks: string[]): SVGSVGElement {

@@ -46,6 +46,21 @@ export interface ReportChat {
   link_records_per_bucket: Partial<Record<Platform, Record<string, number>>>;
   signature_targets: { platform: Platform; kind: string; target: string; link_records: number; share: number }[];
   top_targets: { platform: Platform; kind: string; target: string; link_records: number }[];
+  /** Null without counted messages (docs/report-schema.md "Lifecycle"). */
+  lifecycle: ChatLifecycle | null;
+}
+
+export type SuccessorEvidence = 'announced' | 'name' | 'cross_link';
+
+/** Every chat's lifecycle, over its counted messages (core: report/lifecycle.h). */
+export interface ChatLifecycle {
+  active_days: number; longest_silence_days: number; longest_silence_from: string | null;
+  days_to_corpus_end: number;
+  /** Its last message is at least outcome_silent_end_days before the data's last. */
+  ended: boolean;
+  /** Ranked candidates that may continue an ended chat. */
+  successors: { chat: number; chat_id: number; chat_name: string; score: number; gap_days: number; evidence: SuccessorEvidence[] }[];
+  backups: { kind: string; target: string; chat: number | null; posting_moved: boolean }[];
 }
 
 export interface TopTarget {
@@ -109,7 +124,7 @@ export interface ChatOutcome {
 }
 
 /** How the core knew that chat `continued_in` continues the announcing chat (docs/report-schema.md). */
-export type ContinuedBy = 'destination' | 'born_with_announcement' | 'same_name';
+export type ContinuedBy = 'destination' | 'born_with_announcement' | 'same_name' | 'successor';
 
 /** Before/after counts of one event window (overall or one chat). */
 export interface EventWindow {

@@ -79,3 +79,10 @@ export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
 export const fmtInt = (n: number) => n.toLocaleString('en-US');
 
 export function plural(n: number, word: string): string { return `${fmtInt(n)} ${word}${n === 1 ? '' : 's'}`; }
+
+/** An SVG element with attributes (values are set as attributes, never parsed as markup). */
+export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+  const e = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  return e;
+}
