@@ -71,6 +71,14 @@ std::vector<std::string> name_words(std::string_view name) {
   return words;
 }
 
+// Whether two names' name_words() match loosely (names_match_loosely()).
+bool words_match_loosely(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  const std::vector<std::string>& x = a.size() <= b.size() ? a : b;
+  const std::vector<std::string>& y = a.size() <= b.size() ? b : a;
+  if (x.empty() || !std::includes(y.begin(), y.end(), x.begin(), x.end())) return false;
+  return std::any_of(x.begin(), x.end(), [](const std::string& w) { return w.size() >= 3; });
+}
+
 // Per chat, computed on first need: the loaded chats its counted link rows name.
 class NamedChats {
  public:
@@ -138,11 +146,7 @@ Activity activity_of(const ChatData& chat, const ReportOptions& o) {
 }  // namespace
 
 bool names_match_loosely(std::string_view a, std::string_view b) {
-  std::vector<std::string> x = name_words(a), y = name_words(b);
-  if (x.empty() || y.empty()) return false;
-  if (x.size() > y.size()) std::swap(x, y);
-  if (!std::includes(y.begin(), y.end(), x.begin(), x.end())) return false;
-  return std::any_of(x.begin(), x.end(), [](const std::string& w) { return w.size() >= 3; });
+  return words_match_loosely(name_words(a), name_words(b));
 }
 
 std::vector<std::optional<ChatLifecycle>> chat_lifecycles(const Corpus& corpus, const ReportOptions& o,
@@ -156,6 +160,14 @@ std::vector<std::optional<ChatLifecycle>> chat_lifecycles(const Corpus& corpus, 
     if (act.back().any) corpus_end = std::max(corpus_end, act.back().last);
   }
   NamedChats named(corpus, o, directory);
+  std::vector<std::vector<std::string>> words;  // per chat: name_words() of its name
+  words.reserve(chats.size());
+  for (const ChatData& c : chats) words.push_back(name_words(c.info.name));
+  std::vector<std::uint32_t> by_first;  // chats with counted messages, by first message
+  for (std::uint32_t j = 0; j < chats.size(); ++j)
+    if (act[j].any) by_first.push_back(j);
+  std::stable_sort(by_first.begin(), by_first.end(),
+                   [&](std::uint32_t x, std::uint32_t y) { return act[x].first < act[y].first; });
   std::vector<std::optional<ChatLifecycle>> out(chats.size());
   for (std::uint32_t i = 0; i < chats.size(); ++i) {
     const Activity& a = act[i];
@@ -193,11 +205,14 @@ std::vector<std::optional<ChatLifecycle>> chat_lifecycles(const Corpus& corpus, 
       b.posting_moved = l.ended && b.chat && act[*b.chat].any && act[*b.chat].last > a.last;
     }
     if (!l.ended) continue;
-    for (std::uint32_t j = 0; j < chats.size(); ++j) {
+    const std::int64_t window = static_cast<std::int64_t>(o.successor_window_days) * kDay;
+    const auto from = std::lower_bound(by_first.begin(), by_first.end(), a.last - window,
+                                       [&](std::uint32_t j, std::int64_t t) { return act[j].first < t; });
+    for (auto it = from; it != by_first.end() && act[*it].first <= a.last + window; ++it) {
+      const std::uint32_t j = *it;
       const Activity& b = act[j];
-      if (j == i || !b.any || directory.same_chat(i, j) || b.last <= a.last) continue;
+      if (j == i || directory.same_chat(i, j) || b.last <= a.last) continue;
       const std::int64_t gap = b.first - a.last;
-      if (std::llabs(gap) > static_cast<std::int64_t>(o.successor_window_days) * kDay) continue;
       SuccessorCandidate c;
       c.chat = j;
       c.gap_days = gap / kDay;
@@ -205,7 +220,7 @@ std::vector<std::optional<ChatLifecycle>> chat_lifecycles(const Corpus& corpus, 
         c.evidence.push_back(SuccessorEvidence::announced);
         c.score += 4;
       }
-      if (names_match_loosely(chats[i].info.name, chats[j].info.name)) {
+      if (words_match_loosely(words[i], words[j])) {
         c.evidence.push_back(SuccessorEvidence::name);
         c.score += 3;
       }
