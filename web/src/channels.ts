@@ -3,7 +3,7 @@
 // opening its link records. Renders the report's "chats" and "top_targets" as they are.
 import { PLATFORMS, PLATFORM_LABEL, PLATFORM_COLOR, type Platform, type Report, type ReportChat } from './report';
 import { h, replaceChildren, neutralise, safeLink, bdi, fmtInt } from './safe';
-import { type Col, head, body } from './table';
+import { type Col, byText, head, body } from './table';
 import { $ } from './dom';
 
 /** What the view needs from the page around it. */
@@ -39,14 +39,13 @@ export class ChannelsView {
 
   private chatCols(p: Platform): Col<ChatRow>[] {
     const label = (c: ReportChat) => this.host.chatLabel(c);
-    const str = (a: string | null, b: string | null) => (a ?? '').localeCompare(b ?? '');
     return [
       { key: 'name', label: 'Chat', sort: (a, b) => label(a).localeCompare(label(b)), cell: (c) => h('span', { class: 'chat-name' }, bdi(label(c))) },
       { key: 'type', label: 'Type', sort: (a, b) => a.type.localeCompare(b.type), cell: (c) => h('span', { class: 'nowrap' }, c.type.replace(/_/g, ' ')) },
       { key: 'messages', label: 'Messages', num: true, sort: (a, b) => a.messages - b.messages, cell: (c) => fmtInt(c.messages) },
       { key: 'platform', label: `${PLATFORM_LABEL[p]} links`, num: true, sort: (a, b) => (a.link_records[p] ?? 0) - (b.link_records[p] ?? 0), cell: (c) => fmtInt(c.link_records[p] ?? 0) },
-      { key: 'first', label: 'First', sort: (a, b) => str(a.first_date, b.first_date), cell: (c) => h('span', { class: 'nowrap' }, c.first_date?.slice(0, 10) ?? '–') },
-      { key: 'last', label: 'Last', sort: (a, b) => str(a.last_date, b.last_date), cell: (c) => h('span', { class: 'nowrap' }, c.last_date?.slice(0, 10) ?? '–') },
+      { key: 'first', label: 'First', sort: (a, b) => byText(a.first_date, b.first_date), cell: (c) => h('span', { class: 'nowrap' }, c.first_date?.slice(0, 10) ?? '–') },
+      { key: 'last', label: 'Last', sort: (a, b) => byText(a.last_date, b.last_date), cell: (c) => h('span', { class: 'nowrap' }, c.last_date?.slice(0, 10) ?? '–') },
       { key: 'links', label: 'Links by platform', cell: (c) => platformList(c) },
       { key: 'sig', label: 'Signature (self-promotion)', cell: (c) => c.signature_targets.length
           ? h('span', {}, ...c.signature_targets.slice(0, 3).flatMap((s, i) => [i ? ', ' : '', h('bdi', {}, `${neutralise(s.target)}`), h('span', { class: 'muted' }, ` ${Math.round(s.share * 100)}%`)]))

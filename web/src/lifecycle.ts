@@ -7,7 +7,7 @@
 // and who succeeds whom; the page only sorts, filters and draws.
 import { type Report, type ReportChat, type SuccessorEvidence } from './report';
 import { h, replaceChildren, bdi, fmtInt, svg } from './safe';
-import { type Col, body, head } from './table';
+import { type Col, body, byText, head } from './table';
 import { $ } from './dom';
 
 /** What the view needs from the page around it. */
@@ -59,14 +59,13 @@ export class LifecycleView {
   private cols(): Col<Row>[] {
     const r = this.report!, host = this.host!;
     const lc = (x: Row) => x.chat.lifecycle!;
-    const str = (a: string | null, b: string | null) => (a ?? '').localeCompare(b ?? '');
     const num = (f: (x: Row) => number) => (a: Row, b: Row) => f(a) - f(b);
     return [
       { key: 'chat', label: 'Chat', sort: (a, b) => host.chatLabel(a.chat).localeCompare(host.chatLabel(b.chat)),
         cell: (x) => h('span', { class: 'chat-name' }, bdi(host.chatLabel(x.chat))) },
-      { key: 'first', label: 'First', sort: (a, b) => str(a.chat.first_date, b.chat.first_date),
+      { key: 'first', label: 'First', sort: (a, b) => byText(a.chat.first_date, b.chat.first_date),
         cell: (x) => h('span', { class: 'nowrap' }, x.chat.first_date?.slice(0, 10) ?? '–') },
-      { key: 'last', label: 'Last', sort: (a, b) => str(a.chat.last_date, b.chat.last_date),
+      { key: 'last', label: 'Last', sort: (a, b) => byText(a.chat.last_date, b.chat.last_date),
         cell: (x) => h('span', { class: 'nowrap' }, x.chat.last_date?.slice(0, 10) ?? '–') },
       { key: 'active', label: 'Active days', num: true, sort: num((x) => lc(x).active_days), cell: (x) => fmtInt(lc(x).active_days) },
       { key: 'silence', label: 'Longest silence', num: true, sort: num((x) => lc(x).longest_silence_days),

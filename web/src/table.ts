@@ -2,6 +2,9 @@
 // column definitions. Cells are DOM nodes or text, never HTML.
 import { h, replaceChildren } from './safe';
 
+/** Orders texts (null as empty): a column sort for dates and names. */
+export const byText = (a: string | null, b: string | null): number => (a ?? '').localeCompare(b ?? '');
+
 export interface Col<T> { key: string; label: string; num?: boolean; sort?: (a: T, b: T) => number; cell: (row: T, i: number) => Node | string; }
 
 export function head<T>(table: HTMLTableElement, cols: Col<T>[], sortable?: { key: string; dir: 1 | -1; onSort: (k: string) => void }): void {

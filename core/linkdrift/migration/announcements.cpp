@@ -330,8 +330,7 @@ class Search {
     }
     for (const Link* l : located(b, e))
       if (l != &dest) return false;
-    if (t_.substr(b, e - b).find('\n') != std::string_view::npos && paragraph_break_in(b, e)) return false;
-    return migration::at_most_words(t_, b, e, max_words);
+    return !paragraph_break_in(b, e) && migration::at_most_words(t_, b, e, max_words);
   }
 
   // Does text[i] lie inside the token (run of non-blanks) of a visible link?
@@ -489,10 +488,7 @@ bool reported(std::string_view t, const std::vector<Hit>& hits, std::size_t h) {
       if (++n > kReportChars) return false;
       char32_t cp = 0;
       const std::size_t len = text::utf8_decode(t, i, cp);
-      const bool next_blank = i + len >= t.size() || is_space_byte(t[i + len]);
-      if (cp == '\n' || ((cp == '.' || cp == '!' || cp == '?') && next_blank) || cp == 0x3002 || cp == 0xFF01 ||
-          cp == 0xFF1F || cp == 0x61F || cp == 0x6D4)
-        return false;
+      if (migration::ends_sentence(t, cp, i + len)) return false;
       i += len;
     }
     return true;  // only the nearest reporting phrase counts

@@ -9,10 +9,11 @@ namespace linkdrift::migration {
 namespace {
 
 bool blank_or_end(std::string_view t, std::size_t i) {
-  return i >= t.size() || t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r';
+  return i >= t.size() || t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r' || t[i] == '\f' || t[i] == '\v';
 }
 
-// A sentence ends after this character (at `next`: the byte after it).
+}  // namespace
+
 bool ends_sentence(std::string_view t, char32_t cp, std::size_t next) {
   switch (cp) {
     case '\n':
@@ -26,6 +27,8 @@ bool ends_sentence(std::string_view t, char32_t cp, std::size_t next) {
       return false;
   }
 }
+
+namespace {
 
 // A clause ends after this character (or where its sentence ends).
 bool ends_clause(std::string_view t, char32_t cp, std::size_t next) {

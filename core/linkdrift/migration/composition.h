@@ -21,6 +21,10 @@ struct Hit {
   std::size_t ps, pe;  // phrase span in the original text
 };
 
+// Whether a sentence ends after code point cp of t (`next`: the byte after
+// it): a line break, 。！？ ؟ ۔ । ॥, or . ! ? before a blank or the text's end.
+bool ends_sentence(std::string_view t, char32_t cp, std::size_t next);
+
 // The sentence around [ps, pe): from the previous sentence end or line break
 // to the next. `question`: it ends with ? ？ ؟.
 struct Sentence {

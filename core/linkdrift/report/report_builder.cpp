@@ -119,10 +119,10 @@ class ReportPass {
     report.platforms = platforms();
     report.buckets = SeriesReport{min_bucket_, std::move(bucket_messages_), std::move(series_)};
     report.top_targets = top_targets();
-    const std::vector<std::optional<ChatLifecycle>> lifecycles = chat_lifecycles(corpus_, o_, directory);
-    for (std::size_t i = 0; i < lifecycles.size(); ++i) report.chats[i].lifecycle = lifecycles[i];
+    std::vector<std::optional<ChatLifecycle>> lifecycles = chat_lifecycles(corpus_, o_, directory);
+    for (std::size_t i = 0; i < lifecycles.size(); ++i) report.chats[i].lifecycle = std::move(lifecycles[i]);
     report.announcements = announcements();
-    report.outcomes = outcomes(lifecycles);
+    report.outcomes = outcomes(report.chats);
     report.events = event_reports(corpus_, o_, signatures_, o_.bucket == Bucket::month ? &chat_buckets_ : nullptr);
     report.graph = graph_report(corpus_, o_, signatures_, directory);
     return report;
@@ -483,7 +483,8 @@ class ReportPass {
     return first != std::numeric_limits<std::int64_t>::max() ? first : first_contact;
   }
 
-  std::vector<OutcomeReport> outcomes(const std::vector<std::optional<ChatLifecycle>>& lifecycles) const {
+  // chats: the report's, with their lifecycles.
+  std::vector<OutcomeReport> outcomes(const std::vector<ChatReport>& chats) const {
     std::vector<OutcomeReport> out;
     if (!any_announcements_) return out;
     std::int64_t corpus_end = std::numeric_limits<std::int64_t>::min();  // the corpus' last message
@@ -508,7 +509,7 @@ class ReportPass {
         chat.forwarded_times.for_each_run([&](std::int64_t m, std::uint32_t n) { minutes[m] -= n; });
       const migration::ActivityAround a = migration::activity_around(minutes, am);
       const std::int64_t last_date = a.last_minute == floor_div(chat.last_date, 60) ? chat.last_date : a.last_minute * 60;
-      const Continuation cont = continued_in(i, as, first, lifecycles[i]);
+      const Continuation cont = continued_in(i, as, first, chats[i].lifecycle);
       OutcomeReport& r = out.emplace_back();
       r.chat = {i, chat.info.id, chat.info.name};
       r.announcements = as.size();
