@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "announce_test_util.h"
+#include "linkdrift/base/text_util.h"
 #include "linkdrift/migration/lexicon.h"
 #include "linkdrift/migration/normalize.h"
 
@@ -682,27 +683,58 @@ TEST_CASE("announce: scan a message dump (LINKDRIFT_ANNOUNCE_SCAN)") {
   MESSAGE(found, " announcements in ", messages, " messages");
 }
 
-TEST_CASE("announce: fold_to (the prefilter's fold) equals fold() for every 1- and 2-byte code point and bad bytes") {
-  using linkdrift::migration::fold;
-  auto fold_to = [](std::string_view s) {
-    std::string out(linkdrift::migration::fold_bound(s.size()), '\0');
-    out.resize(linkdrift::migration::fold_to(s, out.data()));
-    return out;
-  };
-  for (char32_t cp = 1; cp < 0x800; ++cp) {
-    std::string s = "Ab ";
-    if (cp < 0x80) {
-      s += static_cast<char>(cp);
-    } else {
-      s += static_cast<char>(0xC0 | (cp >> 6));
-      s += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-    s += " ЁЖ\xD9\x8E";
-    INFO("U+" << std::hex << static_cast<unsigned>(cp));
-    CHECK(fold_to(s) == fold(s));
+namespace {
+
+std::string utf8(char32_t cp) {
+  std::string s;
+  if (cp < 0x80) {
+    s += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    s += static_cast<char>(0xC0 | (cp >> 6));
+    s += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    s += static_cast<char>(0xE0 | (cp >> 12));
+    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    s += static_cast<char>(0xF0 | (cp >> 18));
+    s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (cp & 0x3F));
   }
-  for (const std::string_view bad : {"\xC2", "x\xC2", "\xC2x", "\xC0\x80", "\x80\x80", "\xDF\xC0", "\xE0\xA0"})
-    CHECK(fold_to(bad) == fold(bad));
+  return s;
+}
+
+// fold() as its contract states it: fold_code_point() of each decoded code point.
+std::string fold_by_code_point(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    i += linkdrift::text::utf8_decode(s, i, cp);
+    if (const char32_t f = linkdrift::migration::fold_code_point(cp); f != 0) out += utf8(f);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("announce: fold() (its fast paths) equals fold_code_point() for every code point and bad bytes") {
+  using linkdrift::migration::fold;
+  for (char32_t cp = 1; cp < 0x110000; cp += cp < 0x10000 ? 1 : 97) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    // Each code point before and after ASCII (the 8-byte path) and between 2-byte letters.
+    const std::string s = "Ab " + utf8(cp) + " ЁЖ\xD9\x8E" + utf8(cp) + "XYZabcdefgh" + utf8(cp);
+    const std::string folded = fold(s), expected = fold_by_code_point(s);
+    if (folded != expected) {
+      INFO("U+" << std::hex << static_cast<unsigned>(cp));
+      CHECK(folded == expected);
+    }
+  }
+  for (const std::string_view bad : {"\xC2", "x\xC2", "\xC2x", "\xC0\x80", "\x80\x80", "\xDF\xC0", "\xE0\xA0",
+                                     "\xE0\x80\x80", "\xED\xA0\x80", "\xE1\x80", "\xF0\x80\x80\x80",
+                                     "\xF4\x90\x80\x80", "\xF1\x80\x80", "abcdefg\xE4\xB8"})
+    CHECK(fold(bad) == fold_by_code_point(bad));
+  CHECK(fold("Ab\xE4\xB8\xAD" "C\xF0\x9F\x91\x89" "D") == "ab\xE4\xB8\xAD" "c\xF0\x9F\x91\x89" "d");  // 中, 👉
 }
 
 // may_announce() must be a necessary condition of detect(): false only when

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <string>
 
 #include "linkdrift/base/text_util.h"
@@ -20,22 +21,41 @@ constexpr std::string_view kLatinExtA =
     "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkkklllllllllln"  // 0100-0143
     "nnnnnnnnoooooo..rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";         // 0144-017F
 
-void append_utf8(std::string& s, char32_t cp) {
+// Writes cp (0: nothing) as UTF-8 at o; returns the end.
+char* write_utf8(char* o, char32_t cp) {
+  if (cp == 0) return o;
   if (cp < 0x80) {
-    s += static_cast<char>(cp);
+    *o++ = static_cast<char>(cp);
   } else if (cp < 0x800) {
-    s += static_cast<char>(0xC0 | (cp >> 6));
-    s += static_cast<char>(0x80 | (cp & 0x3F));
+    *o++ = static_cast<char>(0xC0 | (cp >> 6));
+    *o++ = static_cast<char>(0x80 | (cp & 0x3F));
   } else if (cp < 0x10000) {
-    s += static_cast<char>(0xE0 | (cp >> 12));
-    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (cp & 0x3F));
+    *o++ = static_cast<char>(0xE0 | (cp >> 12));
+    *o++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *o++ = static_cast<char>(0x80 | (cp & 0x3F));
   } else {
-    s += static_cast<char>(0xF0 | (cp >> 18));
-    s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (cp & 0x3F));
+    *o++ = static_cast<char>(0xF0 | (cp >> 18));
+    *o++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    *o++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *o++ = static_cast<char>(0x80 | (cp & 0x3F));
   }
+  return o;
+}
+
+bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// The length of the valid 3- or 4-byte UTF-8 sequence at p (n bytes left)
+// when fold_code_point() leaves its code point as it is (U+0800..U+1FFF,
+// U+4000..U+CFFF, U+E000..U+EFFF, U+10000..U+10FFFF); else 0.
+std::size_t unchanged_sequence(const char* p, std::size_t n) {
+  const unsigned char b = static_cast<unsigned char>(p[0]);
+  if (b >= 0xE0 && b <= 0xEE && b != 0xE2 && b != 0xE3 && b != 0xED && n >= 3 && continuation(p[1]) &&
+      continuation(p[2]) && (b != 0xE0 || static_cast<unsigned char>(p[1]) >= 0xA0))
+    return 3;
+  if (b >= 0xF0 && b <= 0xF4 && n >= 4 && continuation(p[1]) && continuation(p[2]) && continuation(p[3]) &&
+      (b != 0xF0 || static_cast<unsigned char>(p[1]) >= 0x90) && (b != 0xF4 || static_cast<unsigned char>(p[1]) < 0x90))
+    return 4;
+  return 0;
 }
 
 bool in(char32_t cp, char32_t lo, char32_t hi) { return cp >= lo && cp <= hi; }
@@ -56,10 +76,10 @@ const std::array<TwoByteFold, 0x800>& two_byte_folds() {
   static const std::array<TwoByteFold, 0x800> table = [] {
     std::array<TwoByteFold, 0x800> t{};
     for (char32_t cp = 0x80; cp < 0x800; ++cp) {
-      std::string s;
-      if (const char32_t f = fold_code_point(cp); f != 0) append_utf8(s, f);
-      t[cp].size = static_cast<std::uint8_t>(std::min<std::size_t>(s.size(), 3));
-      if (s.size() <= 2) std::memcpy(t[cp].bytes, s.data(), s.size());
+      char s[4];
+      const std::size_t size = static_cast<std::size_t>(write_utf8(s, fold_code_point(cp)) - s);
+      t[cp].size = static_cast<std::uint8_t>(std::min<std::size_t>(size, 3));
+      if (size <= 2) std::memcpy(t[cp].bytes, s, size);
     }
     return t;
   }();
@@ -157,57 +177,51 @@ std::size_t fold_to(std::string_view in_text, char* const out) {
   const std::size_t n = in_text.size();
   std::size_t i = 0;
   while (i < n) {
-    if (i + 8 <= n) {  // 8 ASCII bytes at a time: lowercase A-Z
+    if (i + 8 <= n) {  // 8 bytes at a time: lowercase A-Z, keep the ASCII bytes before the first other one
       std::uint64_t w;
       std::memcpy(&w, p + i, 8);
-      if ((w & 0x8080808080808080ull) == 0) {
+      const std::uint64_t high = w & 0x8080808080808080ull;
+      const std::size_t ascii = high == 0 ? 8 : static_cast<std::size_t>(std::countr_zero(high)) / 8;  // little-endian
+      if (ascii > 0) {
         const std::uint64_t heptets = w & 0x7F7F7F7F7F7F7F7Full;
         const std::uint64_t ge_a = heptets + 0x3F3F3F3F3F3F3F3Full;  // bit 7 set where byte >= 'A'
         const std::uint64_t gt_z = heptets + 0x2525252525252525ull;  // bit 7 set where byte > 'Z'
-        const std::uint64_t upper = ge_a & ~gt_z & 0x8080808080808080ull;
+        const std::uint64_t upper = ge_a & ~gt_z & ~high & 0x8080808080808080ull;
         w |= upper >> 2;  // +0x20
-        std::memcpy(o, &w, 8);
-        o += 8;
-        i += 8;
+        std::memcpy(o, &w, 8);  // o + 8 <= 3 * i + 8 <= fold_bound(n); bytes past `ascii` are overwritten next
+        o += ascii;
+        i += ascii;
         continue;
       }
     }
-    const unsigned char b = static_cast<unsigned char>(p[i]);
-    if (b < 0x80) {
+    if (static_cast<unsigned char>(p[i]) < 0x80) {  // the last 7 bytes
+      const unsigned char b = static_cast<unsigned char>(p[i++]);
       *o++ = static_cast<char>((b >= 'A' && b <= 'Z') ? b + 0x20 : b);
-      ++i;
       continue;
     }
-    if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (static_cast<unsigned char>(p[i + 1]) & 0xC0) == 0x80) {
-      const TwoByteFold& f = two_byte[((b & 0x1Fu) << 6) | (static_cast<unsigned char>(p[i + 1]) & 0x3Fu)];
-      if (f.size <= 2) {
-        std::memcpy(o, f.bytes, 2);  // fold_bound() leaves room
-        o += f.size;
-        i += 2;
+    // A run of non-ASCII characters.
+    while (i < n && static_cast<unsigned char>(p[i]) >= 0x80) {
+      const unsigned char b = static_cast<unsigned char>(p[i]);
+      if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (static_cast<unsigned char>(p[i + 1]) & 0xC0) == 0x80) {
+        const TwoByteFold& f = two_byte[((b & 0x1Fu) << 6) | (static_cast<unsigned char>(p[i + 1]) & 0x3Fu)];
+        if (f.size <= 2) {
+          std::memcpy(o, f.bytes, 2);  // fold_bound() leaves room
+          o += f.size;
+          i += 2;
+          continue;
+        }
+      }
+      if (const std::size_t len = unchanged_sequence(p + i, n - i); len != 0) {  // CJK, Indic, emoji, …
+        std::memcpy(o, p + i, len);
+        o += len;
+        i += len;
         continue;
       }
+      char32_t cp = 0;
+      const std::size_t len = text::utf8_decode(in_text, i, cp);
+      o = write_utf8(o, fold_code_point(cp));
+      i += len;
     }
-    char32_t cp = 0;
-    const std::size_t len = text::utf8_decode(in_text, i, cp);
-    const char32_t f = fold_code_point(cp);
-    if (f != 0) {
-      if (f < 0x80) {
-        *o++ = static_cast<char>(f);
-      } else if (f < 0x800) {
-        *o++ = static_cast<char>(0xC0 | (f >> 6));
-        *o++ = static_cast<char>(0x80 | (f & 0x3F));
-      } else if (f < 0x10000) {
-        *o++ = static_cast<char>(0xE0 | (f >> 12));
-        *o++ = static_cast<char>(0x80 | ((f >> 6) & 0x3F));
-        *o++ = static_cast<char>(0x80 | (f & 0x3F));
-      } else {
-        *o++ = static_cast<char>(0xF0 | (f >> 18));
-        *o++ = static_cast<char>(0x80 | ((f >> 12) & 0x3F));
-        *o++ = static_cast<char>(0x80 | ((f >> 6) & 0x3F));
-        *o++ = static_cast<char>(0x80 | (f & 0x3F));
-      }
-    }
-    i += len;
   }
   return static_cast<std::size_t>(o - out);
 }

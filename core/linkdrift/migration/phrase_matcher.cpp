@@ -1,6 +1,7 @@
 #include "linkdrift/migration/phrase_matcher.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <limits>
 #include <unordered_map>
@@ -28,11 +29,12 @@ bool is_blank(char c) { return c == ' ' || c == '\t'; }
 bool ascii_word_byte(unsigned char b) { return (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '_'; }
 
 // Whether occurrences() probes a key at a byte `cur` that follows byte `prev`:
-// at a character start after anything but an ASCII word byte, or at a
-// non-ASCII character. So in ASCII runs only word starts are probed, and a key
-// must not start at an ASCII byte right after an ASCII word byte (finish()).
+// at a non-ASCII character start, or at an ASCII word byte after anything but
+// an ASCII word byte. So in ASCII runs only word starts are probed, and a key
+// must not start at an ASCII non-word byte or at an ASCII byte right after an
+// ASCII word byte (finish()).
 bool probed(unsigned char prev, unsigned char cur) {
-  return (cur & 0xC0) != 0x80 && (!ascii_word_byte(prev) || cur >= 0x80);
+  return cur >= 0x80 ? (cur & 0xC0) != 0x80 : ascii_word_byte(cur) && !ascii_word_byte(prev);
 }
 
 constexpr std::array<std::pair<char32_t, char32_t>, 21> kNonWordRanges = {{{0xA0, 0xBF}, {0xD7, 0xD7},
@@ -104,7 +106,34 @@ std::size_t stem_run(std::string_view t, std::size_t i) {
   return i;
 }
 
-bool word_at(std::string_view t, std::size_t at, const std::string& w) { return t.compare(at, w.size(), w) == 0; }
+bool word_at(std::string_view t, std::size_t at, const std::string& w) {
+  return at < t.size() && t[at] == w[0] && t.compare(at, w.size(), w) == 0;  // words are never empty
+}
+
+// Whether a word's first byte is probed whatever precedes it (an ASCII word
+// byte or a non-ASCII character start): keys may start there.
+bool first_byte_probed(const std::string& w) {
+  const unsigned char b = static_cast<unsigned char>(w[0]);
+  return b >= 0x80 ? (b & 0xC0) == 0xC0 : ascii_word_byte(b);
+}
+
+// The probed() positions among the 8 bytes at p (p[-1] readable) as bit 7 of each byte.
+std::uint64_t probed_mask(const char* p) {
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  std::uint64_t cur = 0;
+  std::memcpy(&cur, p, 8);
+  // Bit 7 where the byte's low 7 bits are in [lo, hi] (no carry crosses a byte).
+  const auto in_range = [](std::uint64_t heptets, unsigned lo, unsigned hi) {
+    const std::uint64_t ge_lo = heptets + 0x0101010101010101ull * (0x80 - lo);
+    const std::uint64_t gt_hi = heptets + 0x0101010101010101ull * (0x7F - hi);
+    return ge_lo & ~gt_hi;
+  };
+  const std::uint64_t h = cur & ~kHigh;
+  const std::uint64_t word = (in_range(h, 'a', 'z') | in_range(h, '0', '9') | in_range(h, '_', '_')) & ~cur;
+  const std::uint64_t prev_word = (word << 8) | (ascii_word_byte(static_cast<unsigned char>(p[-1])) ? 0x80 : 0);
+  const std::uint64_t lead = cur & (cur << 1);  // non-ASCII character start: bits 7 and 6 set
+  return (lead | (word & ~prev_word)) & kHigh;
+}
 
 }  // namespace
 
@@ -146,7 +175,8 @@ void PhraseMatcher::add(std::size_t entry, const std::string& folded_phrase, std
   }
   if (p.words.empty()) throw LexiconError("lexicon: an empty phrase");
   // The key: the word least likely in ordinary posts. Words of < 4 bytes
-  // ("us", "on") score lowest, then generic chat words, then by length.
+  // ("us", "on") score lowest, then generic chat words (and "telegram",
+  // "signal": common in any Telegram chat), then by length.
   // Generic words, folded like the phrases (Arabic ة → ه, Persian ک → ك, …).
   static const std::vector<std::string> kGeneric = [] {
     std::vector<std::string> v;
@@ -154,7 +184,8 @@ void PhraseMatcher::add(std::size_t entry, const std::string& folded_phrase, std
                           "chat", "new", "yeni", "novo", "nuevo", "nova", "nueva", "nosso", "our", "find", "home",
                           "case", "caso", "write", "talk", "reach", "vamos", "новый", "канала", "группа", "чат",
                           "القناة", "قناة", "قناتنا", "الرابط", "رابط", "کانال", "گروه", "لینک", "ערוץ", "הערוץ",
-                          "קבוצה", "קישור", "saluran"})
+                          "קבוצה", "קישור", "saluran", "this", "only", "main", "back", "live", "here", "now", "today",
+                          "updated", "telegram", "signal", "جديد", "جديده", "الجديد", "الجديده"})
       v.push_back(fold(g));
     return v;
   }();
@@ -179,10 +210,6 @@ void PhraseMatcher::finish() {
   for (Filter& f : filter4_) f.assign(1024, 0);
   for (Filter& f : filter2_) f.assign(1024, 0);
   has_short_ = {};
-  probe_.assign(1024, 0);
-  for (unsigned prev = 0; prev < 256; ++prev)
-    for (unsigned cur = 0; cur < 256; ++cur)
-      if (probed(static_cast<unsigned char>(prev), static_cast<unsigned char>(cur))) set(probe_, prev | (cur << 8));
   // Where a 4-byte key may start in word w: where occurrences() probes (see
   // probed(); a word starts after a blank, an edge or a clitic, or is glued
   // to the word before it only in fa or zh/ja, whose first letters are
@@ -190,8 +217,7 @@ void PhraseMatcher::finish() {
   const auto starts = [](const std::string& w) {
     std::vector<std::size_t> out;
     for (std::size_t o = 0; o + 4 <= w.size(); ++o)
-      if (o == 0 ? (static_cast<unsigned char>(w[0]) & 0xC0) != 0x80
-                 : probed(static_cast<unsigned char>(w[o - 1]), static_cast<unsigned char>(w[o])))
+      if (o == 0 ? first_byte_probed(w) : probed(static_cast<unsigned char>(w[o - 1]), static_cast<unsigned char>(w[o])))
         out.push_back(o);
     return out;
   };
@@ -201,6 +227,8 @@ void PhraseMatcher::finish() {
       for (const std::size_t o : starts(x)) ++shared[load(x.data() + o, 4)];
   for (Phrase& p : phrases_) {
     const auto in_scope = [&p](std::size_t s) { return (p.scopes >> s) & 1u; };
+    if (!first_byte_probed(p.key_text()))  // never so in today's lexicon: occurrences() would not find it
+      throw LexiconError("lexicon: key word '" + p.key_text() + "' starts with a character that is not a letter");
     if (p.key_text().size() < 4) {
       for (std::size_t s = 0; s < 4; ++s)
         if (in_scope(s)) {
@@ -225,11 +253,18 @@ void PhraseMatcher::finish() {
   std::stable_sort(phrases_.begin(), phrases_.end(), [](const Phrase& a, const Phrase& b) {
     return bucket(a.key) != bucket(b.key) ? bucket(a.key) < bucket(b.key) : a.key < b.key;
   });
-  keys_.clear();
-  for (const Phrase& p : phrases_) keys_.push_back(p.key);
-  bucket_start_.assign(kBuckets + 1, 0);
-  for (const Phrase& p : phrases_) ++bucket_start_[bucket(p.key) + 1];
-  for (std::size_t b = 0; b < kBuckets; ++b) bucket_start_[b + 1] += bucket_start_[b];
+  for (std::size_t s = 0; s < 4; ++s) {
+    KeyTable& table = tables_[s];
+    table = {};
+    table.bucket_start.assign(kBuckets + 1, 0);
+    for (std::uint32_t i = 0; i < phrases_.size(); ++i) {
+      if (!((phrases_[i].scopes >> s) & 1u)) continue;
+      table.keys.push_back(phrases_[i].key);
+      table.phrase.push_back(i);
+      ++table.bucket_start[bucket(phrases_[i].key) + 1];
+    }
+    for (std::size_t b = 0; b < kBuckets; ++b) table.bucket_start[b + 1] += table.bucket_start[b];
+  }
 }
 
 template <class Emit>
@@ -237,7 +272,7 @@ void PhraseMatcher::spans_at(const Phrase& p, std::string_view t, std::size_t at
   const std::size_t n = p.words.size();
   int budget = 64;  // spans tried per occurrence: only fa's blank-less stems branch
   // Phrase ends: words [j, n) matched from pos (right after word j - 1's letters).
-  std::array<std::size_t, 64> ends{};
+  std::array<std::size_t, 64> ends;  // [0, end_count) set
   std::size_t end_count = 0;
   const auto forward = [&](const auto& self, std::size_t j, std::size_t pos) -> void {
     if (--budget < 0) return;
@@ -303,11 +338,12 @@ void PhraseMatcher::occurrences(std::string_view t, std::size_t scope, Visit&& v
   const std::uint64_t* f4 = filter4_[scope].data();
   const char* p = t.data();
   const std::size_t n = t.size();
+  const KeyTable& table = tables_[scope];
   const auto phrases_keyed = [&](std::uint32_t key, std::size_t i) {
     const std::uint32_t b = bucket(key);
-    for (std::uint32_t k = bucket_start_[b], end = bucket_start_[b + 1]; k < end; ++k) {
-      if (keys_[k] != key) continue;
-      const Phrase& ph = phrases_[k];
+    for (std::uint32_t k = table.bucket_start[b], end = table.bucket_start[b + 1]; k < end; ++k) {
+      if (table.keys[k] != key) continue;
+      const Phrase& ph = phrases_[table.phrase[k]];
       if (i < ph.key_offset) continue;
       const std::size_t at = i - ph.key_offset;  // the key word's start
       if (word_at(t, at, ph.key_text()) && !visit(ph, at)) return false;
@@ -315,7 +351,6 @@ void PhraseMatcher::occurrences(std::string_view t, std::size_t scope, Visit&& v
     return true;
   };
   const std::uint64_t* f2 = filter2_[scope].data();
-  const std::uint64_t* probe = probe_.data();
   const bool short_keys = has_short_[scope];
   // At each probed position (probed()): its 4-byte window, hashed into the
   // scope's filter; its 2-byte window when the scope has 2-byte keys.
@@ -325,16 +360,22 @@ void PhraseMatcher::occurrences(std::string_view t, std::size_t scope, Visit&& v
       const std::uint32_t bit = slot4(k);
       if (((f4[bit >> 6] >> (bit & 63)) & 1) && !phrases_keyed(k, i)) return false;
     }
-    if (short_keys) {
+    if (short_keys && i + 2 <= n) {
       const std::uint32_t k2 = load(p + i, 2);
       if (((f2[k2 >> 6] >> (k2 & 63)) & 1) && !phrases_keyed(k2, i)) return false;
     }
     return true;
   };
   if (n < 2 || !at(0)) return;
-  for (std::size_t i = 1; i + 2 <= n; ++i) {
-    const std::uint32_t pair = load(p + i - 1, 2);  // little-endian: prev | cur << 8
-    if (((probe[pair >> 6] >> (pair & 63)) & 1) && !at(i)) return;
+  std::size_t i = 1;
+  for (; i + 8 <= n; i += 8)  // 8 positions at a time
+    for (std::uint64_t m = probed_mask(p + i); m != 0; m &= m - 1)
+      if (!at(i + static_cast<std::size_t>(std::countr_zero(m)) / 8)) return;  // little-endian
+  if (i < n) {  // the last 1-7 positions, zero-padded (a zero byte is never probed)
+    char tail[9] = {};
+    std::memcpy(tail, p + i - 1, n - i + 1);
+    for (std::uint64_t m = probed_mask(tail + 1); m != 0; m &= m - 1)
+      if (!at(i + static_cast<std::size_t>(std::countr_zero(m)) / 8)) return;
   }
 }
 
@@ -371,7 +412,6 @@ bool PhraseMatcher::any(std::string_view t, PhraseScope scope) const {
   const std::size_t s = 1 + static_cast<std::size_t>(scope);
   bool hit = false;
   occurrences(t, s, [&](const Phrase& ph, std::size_t at) {
-    if (!((ph.scopes >> s) & 1u)) return true;  // shares the key of a phrase in scope
     spans_at(ph, t, at, [&](std::size_t b, std::size_t e) {
       std::size_t ob = 0, oe = 0;
       hit = hit || outer_span(t, ph.bounded, b, e, ob, oe);

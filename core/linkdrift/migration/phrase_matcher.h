@@ -12,9 +12,10 @@
 // Finding: every phrase has a key word, the word least likely in ordinary posts.
 // Words of >= 4 bytes are keyed by the 4 of their bytes (from a character
 // start) that the lexicon's words share least, words of 2-3 bytes by their
-// first 2 bytes: a 64 Ki-bit filter per scope, then an exact key table. Keys
-// are probed at character starts, in ASCII runs only at word starts. At a
-// key word's occurrence the phrase's other words are matched around it.
+// first 2 bytes: a 64 Ki-bit filter per scope, then the scope's exact key
+// table. Keys are probed at non-ASCII character starts and at ASCII word
+// starts, 8 bytes at a time (a SWAR mask). At a key word's occurrence the
+// phrase's other words are matched around it.
 //
 // CONTRACT
 // - find() gives what an RE2 alternation of all phrases with leftmost-longest
@@ -108,10 +109,14 @@ class PhraseMatcher {
   std::array<Filter, 4> filter4_;    // 4-byte keys, hashed
   std::array<Filter, 4> filter2_;    // 2-byte keys
   std::array<bool, 4> has_short_{};  // the scope has 2-byte keys
-  Filter probe_;                     // per byte pair (prev | cur << 8): probe cur (probed())
-  std::vector<Phrase> phrases_;               // sorted by bucket(key), then key
-  std::vector<std::uint32_t> keys_;           // phrases_[i].key: a compact copy to search
-  std::vector<std::uint32_t> bucket_start_;   // bucket b's phrases: [bucket_start_[b], bucket_start_[b + 1])
+  // One scope's phrases by the bucket of their key: bucket b is [bucket_start[b], bucket_start[b + 1]).
+  struct KeyTable {
+    std::vector<std::uint32_t> keys;          // the phrases' keys, a compact copy to search
+    std::vector<std::uint32_t> phrase;        // their index in phrases_
+    std::vector<std::uint32_t> bucket_start;  // kBuckets + 1
+  };
+  std::vector<Phrase> phrases_;    // sorted by bucket(key), then key
+  std::array<KeyTable, 4> tables_;  // per scope
 };
 
 }  // namespace linkdrift::migration
