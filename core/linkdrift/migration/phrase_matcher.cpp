@@ -209,7 +209,7 @@ void PhraseMatcher::add(std::size_t entry, const std::string& folded_phrase, std
 void PhraseMatcher::finish() {
   for (Filter& f : filter4_) f.assign(1024, 0);
   for (Filter& f : filter2_) f.assign(1024, 0);
-  has_short_ = {};
+  short_below_ = {};
   // Where a 4-byte key may start in word w: where occurrences() probes (see
   // probed(); a word starts after a blank, an edge or a clitic, or is glued
   // to the word before it only in fa or zh/ja, whose first letters are
@@ -233,7 +233,7 @@ void PhraseMatcher::finish() {
       for (std::size_t s = 0; s < 4; ++s)
         if (in_scope(s)) {
           set(filter2_[s], p.key);
-          has_short_[s] = true;
+          short_below_[s] = std::max(short_below_[s], static_cast<unsigned char>(p.key) < 0x80 ? 0x80u : 0x100u);
         }
       continue;
     }
@@ -351,16 +351,16 @@ void PhraseMatcher::occurrences(std::string_view t, std::size_t scope, Visit&& v
     return true;
   };
   const std::uint64_t* f2 = filter2_[scope].data();
-  const bool short_keys = has_short_[scope];
+  const unsigned short_below = short_below_[scope];
   // At each probed position (probed()): its 4-byte window, hashed into the
-  // scope's filter; its 2-byte window when the scope has 2-byte keys.
+  // scope's filter; its 2-byte window when the scope has 2-byte keys starting with such a byte.
   const auto at = [&](std::size_t i) {
     if (i + 4 <= n) {
       const std::uint32_t k = load(p + i, 4);
       const std::uint32_t bit = slot4(k);
       if (((f4[bit >> 6] >> (bit & 63)) & 1) && !phrases_keyed(k, i)) return false;
     }
-    if (short_keys && i + 2 <= n) {
+    if (static_cast<unsigned char>(p[i]) < short_below && i + 2 <= n) {
       const std::uint32_t k2 = load(p + i, 2);
       if (((f2[k2 >> 6] >> (k2 & 63)) & 1) && !phrases_keyed(k2, i)) return false;
     }

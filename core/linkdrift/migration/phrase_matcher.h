@@ -108,7 +108,7 @@ class PhraseMatcher {
   // Per scope (0: every phrase; 1 + PhraseScope):
   std::array<Filter, 4> filter4_;    // 4-byte keys, hashed
   std::array<Filter, 4> filter2_;    // 2-byte keys
-  std::array<bool, 4> has_short_{};  // the scope has 2-byte keys
+  std::array<unsigned, 4> short_below_{};  // the scope's 2-byte keys start with bytes below this (0: none)
   // One scope's phrases by the bucket of their key: bucket b is [bucket_start[b], bucket_start[b + 1]).
   struct KeyTable {
     std::vector<std::uint32_t> keys;          // the phrases' keys, a compact copy to search
