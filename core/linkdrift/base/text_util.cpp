@@ -43,13 +43,9 @@ bool all_of_b64url(std::string_view s) {
   return true;
 }
 
-std::size_t utf8_decode(std::string_view s, std::size_t i, char32_t& cp) {
+std::size_t utf8_decode_non_ascii(std::string_view s, std::size_t i, char32_t& cp) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   cp = 0xFFFD;
-  if (b0 < 0x80) {
-    cp = b0;
-    return 1;
-  }
   std::size_t n = 0;
   char32_t v = 0;
   if (b0 >= 0xC2 && b0 <= 0xDF) {
@@ -74,7 +70,7 @@ std::size_t utf8_decode(std::string_view s, std::size_t i, char32_t& cp) {
   return n;
 }
 
-std::size_t utf8_prev(std::string_view s, std::size_t i) {
+std::size_t utf8_prev_non_ascii(std::string_view s, std::size_t i) {
   std::size_t j = i - 1;
   // Step back over at most 3 continuation bytes.
   for (int k = 0; k < 3 && j > 0 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80; ++k) --j;

@@ -27,11 +27,22 @@ bool iends_with(std::string_view s, std::string_view suffix);
 bool all_of_digits(std::string_view s);
 bool all_of_b64url(std::string_view s);
 
+// utf8_decode() and utf8_prev() of a non-ASCII byte (inline below: ASCII is the hot case).
+std::size_t utf8_decode_non_ascii(std::string_view s, std::size_t i, char32_t& cp);
+std::size_t utf8_prev_non_ascii(std::string_view s, std::size_t i);
+
 // Decodes the code point at s[i]; returns its byte length (>= 1). Invalid or
 // truncated sequences decode as U+FFFD with length 1.
-std::size_t utf8_decode(std::string_view s, std::size_t i, char32_t& cp);
+inline std::size_t utf8_decode(std::string_view s, std::size_t i, char32_t& cp) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  if (b >= 0x80) return utf8_decode_non_ascii(s, i, cp);
+  cp = b;
+  return 1;
+}
 // Start of the code point that ends right before s[i] (i > 0).
-std::size_t utf8_prev(std::string_view s, std::size_t i);
+inline std::size_t utf8_prev(std::string_view s, std::size_t i) {
+  return static_cast<unsigned char>(s[i - 1]) < 0x80 ? i - 1 : utf8_prev_non_ascii(s, i);
+}
 
 // "Non-Latin" = a code point from Greek (U+0370) upwards: Cyrillic, Arabic,
 // Hebrew, CJK, … A switch between ASCII and such a script ends a link.

@@ -196,8 +196,8 @@ class Search {
   Search(std::string_view text, std::span<const Link> links, const CompiledLexicon& lexicon, Scratch& s)
       : t_(text), links_(links), lexicon_(lexicon), hits_(s.hits), own_(s.own), s_(s), visible_(s.visible) {
     visible_.clear();
-    for (const Link& l : links_)
-      if (l.source != Source::text_link && l.source != Source::button) visible_.push_back(&l);
+    for (const Link& l : links_)  // a visible link offset past the text is not in it (caller's bug, ignored)
+      if (l.source != Source::text_link && l.source != Source::button && l.offset < t_.size()) visible_.push_back(&l);
     // By offset; equal offsets keep the caller's order.
     std::sort(visible_.begin(), visible_.end(),
               [](const Link* x, const Link* y) { return x->offset < y->offset || (x->offset == y->offset && x < y); });

@@ -146,23 +146,37 @@ std::size_t folded_length(char32_t cp) {
 }  // namespace
 
 void source_offsets(std::string_view in_text, std::span<std::size_t> offsets) {
+  const std::array<TwoByteFold, 0x800>& two_byte = two_byte_folds();
+  const char* p = in_text.data();
+  const std::size_t n = in_text.size();
   std::size_t next = 0;    // the first offset not yet mapped
   std::size_t folded = 0;  // folded bytes produced before in_text[i]
   std::size_t i = 0;
-  while (i < in_text.size() && next < offsets.size()) {
-    const unsigned char b = static_cast<unsigned char>(in_text[i]);
-    std::size_t len = 1;
-    if (b < 0x80) {
-      ++folded;  // ASCII folds to one byte, NUL included
-    } else {
+  while (i < n && next < offsets.size()) {
+    const unsigned char b = static_cast<unsigned char>(p[i]);
+    if (b < 0x80) {  // a run of ASCII bytes folds byte for byte, NUL included
+      std::size_t run = 1;
+      while (i + run < n && static_cast<unsigned char>(p[i + run]) < 0x80) ++run;
+      for (; next < offsets.size() && offsets[next] < folded + run; ++next) offsets[next] = i + (offsets[next] - folded);
+      folded += run;
+      i += run;
+      continue;
+    }
+    std::size_t len = unchanged_sequence(p + i, n - i), out = len;
+    if (len == 0 && b >= 0xC2 && b <= 0xDF && i + 1 < n && continuation(p[i + 1])) {
+      const TwoByteFold& f = two_byte[((b & 0x1Fu) << 6) | (static_cast<unsigned char>(p[i + 1]) & 0x3Fu)];
+      if (f.size <= 2) len = 2, out = f.size;
+    }
+    if (len == 0) {
       char32_t cp = 0;
       len = text::utf8_decode(in_text, i, cp);
-      folded += folded_length(cp);
+      out = folded_length(cp);
     }
+    folded += out;
     while (next < offsets.size() && offsets[next] < folded) offsets[next++] = i;
     i += len;
   }
-  for (; next < offsets.size(); ++next) offsets[next] = in_text.size();
+  for (; next < offsets.size(); ++next) offsets[next] = n;
 }
 
 void fold_text(std::string_view in_text, std::string& out) {
